@@ -1,0 +1,52 @@
+# `make run` serves the site with a Celery worker and beat; `make test` runs the suite.
+# Both need only Python 3.11+ and make: they install what they need into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test lint format migrate install install-dev superuser bench lighthouse clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+run: migrate
+	@echo ""
+	@echo "  The site:      http://127.0.0.1:8000/"
+	@echo "  Front desk:    http://127.0.0.1:8000/admin/"
+	@echo "  First login:   $(PY) manage.py createsuperuser"
+	@echo "                 $(PY) manage.py addstatictoken <username>   (one-time second factor)"
+	@echo ""
+	$(VENV)/bin/honcho start -f Procfile.dev
+
+test: install-dev
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

@@ -1,0 +1,114 @@
+"""Appointment requests from patients, and what the front desk does with them."""
+
+import secrets
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+# Crockford's base32 without look-alike letters: easy to read out on the phone.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    """Return a short, non-guessable reference code such as 'HSG-7K3MX9QP'."""
+    return "HSG-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class AppointmentRequest(models.Model):
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        SCHEDULED = "scheduled", "Scheduled"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+        NO_SHOW = "no_show", "No-show"
+
+    class TimeOfDay(models.TextChoices):
+        ANY = "any", "Any time"
+        MORNING = "morning", "Morning (9 am to 12 pm)"
+        AFTERNOON = "afternoon", "Afternoon (12 pm to 5 pm)"
+
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    submission_key = models.UUIDField(
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="One per form display, so a double submit makes one request.",
+    )
+    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.PROTECT)
+
+    # The cycle
+    last_period_start = models.DateField("first day of last period", null=True, blank=True)
+    cycle_irregular = models.BooleanField("irregular cycle or on birth control", default=False)
+    cycle_length = models.PositiveSmallIntegerField(
+        "usual cycle length (days)", null=True, blank=True
+    )
+
+    # Preferences
+    preferred_date_1 = models.DateField(null=True, blank=True)
+    preferred_date_2 = models.DateField(null=True, blank=True)
+    preferred_date_3 = models.DateField(null=True, blank=True)
+    preferred_time = models.CharField(
+        max_length=10, choices=TimeOfDay.choices, default=TimeOfDay.ANY
+    )
+
+    # The patient
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField()
+    phone = models.CharField("mobile phone (E.164)", max_length=16)
+    email = models.EmailField(max_length=254)
+
+    # Insurance and referral
+    insurance_plan = models.ForeignKey(
+        "clinic.InsurancePlan", null=True, blank=True, on_delete=models.PROTECT
+    )
+    insurance_other = models.CharField("other insurance", max_length=120, blank=True)
+    self_pay = models.BooleanField(default=False)
+    referring_physician = models.CharField(max_length=120, blank=True)
+    referring_physician_phone = models.CharField(max_length=40, blank=True)
+    referring_physician_fax = models.CharField(max_length=40, blank=True)
+
+    # Screening
+    contrast_allergy = models.BooleanField("allergy to iodinated contrast", default=False)
+    pelvic_infection_history = models.BooleanField("history of pelvic infection", default=False)
+    lipiodol_interest = models.BooleanField("interested in Lipiodol", default=False)
+
+    # Texting consent, with the exact words the patient agreed to
+    sms_consent = models.BooleanField("agreed to texts", default=False)
+    sms_consent_text = models.TextField(blank=True)
+    sms_consent_at = models.DateTimeField(null=True, blank=True)
+
+    notes = models.TextField(blank=True, max_length=2000)
+
+    # Front desk
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.REQUESTED, editable=False
+    )
+    scheduled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    window_override_reason = models.CharField(max_length=200, blank=True, editable=False)
+    cancel_reason = models.CharField(max_length=200, blank=True, editable=False)
+    completed_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "scheduled_at"]),
+            models.Index(fields=["phone"]),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def get_admin_url(self):
+        return reverse("admin:appointments_appointmentrequest_change", args=[self.pk])

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ClinicConfig(AppConfig):
+    name = "clinic"
+    verbose_name = "Practice and site"
+
+    def ready(self):
+        from clinic import checks  # noqa: F401  (registers the system checks)
+        from clinic.celery import ensure_filesystem_broker_folders
+
+        ensure_filesystem_broker_folders()

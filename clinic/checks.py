@@ -1,0 +1,26 @@
+"""System checks for settings that a production deploy must not miss."""
+
+from django.conf import settings
+from django.core import checks
+
+
+@checks.register(checks.Tags.security, deploy=False)
+def recaptcha_keys_check(app_configs, **kwargs):
+    """The captcha is optional in development and required in production."""
+    if settings.RECAPTCHA_PUBLIC_KEY and settings.RECAPTCHA_PRIVATE_KEY:
+        return []
+    if settings.DEBUG:
+        return [
+            checks.Warning(
+                "reCAPTCHA is off: RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY are not set.",
+                hint="Fine for development. Production must set both.",
+                id="clinic.W001",
+            )
+        ]
+    return [
+        checks.Error(
+            "RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY must be set when DEBUG is off.",
+            hint="Create reCAPTCHA v3 keys for the site's domain.",
+            id="clinic.E001",
+        )
+    ]

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from clinic import views
+from clinic.sitemaps import sitemaps
+
+# Staff sign in with a password and a second factor (django-otp) before any admin page.
+admin.site.__class__ = OTPAdminSite
+admin.site.site_header = "Interventional Radiology, P.C. — front desk"
+admin.site.site_title = "Front desk"
+admin.site.index_title = "Today at the practice"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("location/", views.location, name="location"),
+    path("insurance/", views.insurance, name="insurance"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/thanks/", views.contact_thanks, name="contact_thanks"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("procedures/", include("procedures.urls")),
+    path("faq/", include("faq.urls")),
+    path("appointments/", include("appointments.urls")),
+    path("sms/", include("texting.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "clinic.views.page_not_found"
+handler500 = "clinic.views.server_error"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TextingConfig(AppConfig):
+    verbose_name = "Patient texting"
+    name = "texting"
