@@ -1,0 +1,81 @@
+"""Log records as one `key=value` line each, with nothing that could carry patient data.
+
+Used by LOGGING in settings. This module imports no models: logging is configured
+before the apps are ready.
+
+What is kept out of the logs:
+- the `request` object Django attaches to `django.request` records (its POST data,
+  cookies and headers never reach a handler: the filter replaces it with the method
+  and a redacted path);
+- query strings (a path is logged without them);
+- the signed token of a patient's manage link (`/appointments/manage/<token>/`);
+- exception messages: a database error's DETAIL can quote a row's values, so a
+  traceback is logged as its frames (file, line, function) and the exception's class.
+"""
+
+import logging
+import re
+import traceback
+
+# Path segments that are capabilities (a signed link is as good as a password).
+_SECRET_SEGMENTS = re.compile(r"(/appointments/manage/)[^/\s?\"]+")
+
+
+def redact(text: str) -> str:
+    """`text` with the signed tokens of manage links replaced by `…`."""
+    return _SECRET_SEGMENTS.sub(r"\1…", text or "")
+
+
+def redact_path(path: str) -> str:
+    """The path without its query string and with signed tokens replaced by `…`."""
+    return redact((path or "").split("?", 1)[0])
+
+
+class DropRequestData(logging.Filter):
+    """Replace a record's `request` with its method and redacted path; never drop the record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        if request is not None and not isinstance(request, str):
+            record.method = getattr(request, "method", "")
+            record.path = redact_path(getattr(request, "path", ""))
+            record.request = f"{record.method} {record.path}"
+        return True
+
+
+def _quote(value) -> str:
+    text = str(value).replace("\n", " ").replace("\r", " ")
+    if text and not re.search(r'[\s="]', text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class KeyValueFormatter(logging.Formatter):
+    """`time=… level=… logger=… msg="…" [status=… method=… path=…] [exc=… at=…]` on one line."""
+
+    default_time_format = "%Y-%m-%dT%H:%M:%S"
+    default_msec_format = "%s.%03d"
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = [
+            ("time", self.formatTime(record)),
+            ("level", record.levelname),
+            ("logger", record.name),
+            ("msg", redact(record.getMessage())),
+        ]
+        for key in ("status_code", "method", "path"):
+            value = getattr(record, key, None)
+            if value not in (None, ""):
+                fields.append(("status" if key == "status_code" else key, value))
+        if record.exc_info and record.exc_info[0] is not None:
+            exc_type, _exc, tb = record.exc_info
+            frames = traceback.extract_tb(tb)[-5:]
+            fields.append(("exc", exc_type.__name__))
+            fields.append(
+                ("at", " < ".join(f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}" for f in reversed(frames)))
+            )
+        return " ".join(f"{key}={_quote(value)}" for key, value in fields)
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        # Never the exception's message: see format().
+        return ei[0].__name__ if ei and ei[0] else ""

@@ -1,0 +1,60 @@
+"""Site-wide middleware: no caching of private pages, idle timeout for staff sessions."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+
+def _under(path: str, prefixes) -> bool:
+    return any(path.startswith(prefix) for prefix in prefixes)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on the admin, the forms and a patient's manage page.
+
+    These pages carry a CSRF token, a patient's answers or her request: no browser,
+    proxy or CDN may keep a copy. The prefixes are `NO_STORE_PATHS` in settings.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _under(request.path_info, settings.NO_STORE_PATHS):
+            add_never_cache_headers(response)
+        return response
+
+
+class AdminIdleTimeoutMiddleware:
+    """Sign staff out of the admin after `ADMIN_IDLE_TIMEOUT` seconds without a request.
+
+    The session itself ends when the browser closes or after SESSION_COOKIE_AGE; this
+    covers the front-desk computer left open at lunch.
+    """
+
+    SESSION_KEY = "_admin_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        admin_prefix = reverse("admin:index")
+        user = getattr(request, "user", None)
+        if (
+            settings.ADMIN_IDLE_TIMEOUT
+            and user is not None
+            and user.is_authenticated
+            and request.path_info.startswith(admin_prefix)
+        ):
+            now = int(time.time())
+            last_seen = request.session.get(self.SESSION_KEY)
+            if last_seen is not None and now - last_seen > settings.ADMIN_IDLE_TIMEOUT:
+                logout(request)
+                return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+            request.session[self.SESSION_KEY] = now
+        return self.get_response(request)
