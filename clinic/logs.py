@@ -71,9 +71,8 @@ class KeyValueFormatter(logging.Formatter):
             exc_type, _exc, tb = record.exc_info
             frames = traceback.extract_tb(tb)[-5:]
             fields.append(("exc", exc_type.__name__))
-            fields.append(
-                ("at", " < ".join(f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}" for f in reversed(frames)))
-            )
+            where = (f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}" for f in frames)
+            fields.append(("at", " < ".join(reversed(list(where)))))
         return " ".join(f"{key}={_quote(value)}" for key, value in fields)
 
     def formatException(self, ei) -> str:  # noqa: N802 - logging's name

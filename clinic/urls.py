@@ -3,11 +3,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from clinic import views
+from clinic import twofactor, views
 from clinic.sitemaps import sitemaps
 
 # Staff sign in with a password and a second factor (django-otp) before any admin page.
 admin.site.__class__ = OTPAdminSite
+admin.site.login_form = twofactor.AdminLoginForm  # confirmed devices only
 admin.site.site_header = "Interventional Radiology, P.C. — front desk"
 admin.site.site_title = "Front desk"
 admin.site.index_title = "Today at the practice"
@@ -27,6 +28,11 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("appointments/", include("appointments.urls")),
     path("sms/", include("texting.urls")),
+    path(
+        "admin/two-factor/",
+        admin.site.admin_view(twofactor.enroll),
+        name="two_factor_enroll",
+    ),
     path("admin/", admin.site.urls),
 ]
 
