@@ -1,9 +1,11 @@
 """Appointment requests from patients, and what the front desk does with them."""
 
+import datetime
 import secrets
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 # Crockford's base32 without look-alike letters: easy to read out on the phone.
@@ -13,6 +15,22 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 def new_reference() -> str:
     """Return a short, non-guessable reference code such as 'HSG-7K3MX9QP'."""
     return "HSG-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def scheduled_on(self, day: datetime.date) -> "AppointmentRequestQuerySet":
+        """Exams booked on `day` (New York time), earliest first."""
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        end = start + datetime.timedelta(days=1)
+        return self.filter(
+            status__in=[AppointmentRequest.Status.SCHEDULED, AppointmentRequest.Status.COMPLETED],
+            scheduled_at__gte=start,
+            scheduled_at__lt=end,
+        ).order_by("scheduled_at")
+
+    def awaiting_call(self) -> "AppointmentRequestQuerySet":
+        """Requests nobody has booked yet, oldest first."""
+        return self.filter(status=AppointmentRequest.Status.REQUESTED).order_by("created_at")
 
 
 class AppointmentRequest(models.Model):
@@ -90,11 +108,16 @@ class AppointmentRequest(models.Model):
     window_override_reason = models.CharField(max_length=200, blank=True, editable=False)
     cancel_reason = models.CharField(max_length=200, blank=True, editable=False)
     completed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    other_dates_requested_at = models.DateTimeField(
+        "asked for other dates", null=True, blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+
+    objects = AppointmentRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from appointments import views
 
 app_name = "appointments"
 
-urlpatterns = []
+urlpatterns = [
+    path("request/", views.request_form, name="request"),
+    path("request/window/", views.window, name="window"),
+    path("request/done/<str:token>/", views.confirmation, name="confirmation"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+]

@@ -1,0 +1,501 @@
+"""The patient's request form, and the small forms of the manage page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import phonenumbers
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from appointments import cycle
+from appointments.availability import ClinicCalendar
+from appointments.models import AppointmentRequest
+from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
+from clinic.models import InsurancePlan, Price
+from procedures.models import Procedure
+
+# The exact words the patient agrees to; stored with the request.
+SMS_CONSENT_TEXT = (
+    "Yes, text me about this request at the mobile number above: when we get it, "
+    "when it is booked, a reminder the day before and a check-in after. "
+    "Message and data rates may apply. Reply STOP to stop, HELP for help."
+)
+LIPIODOL_PRICE_FALLBACK = "$1,700"
+INSURANCE_OTHER = "other"
+INSURANCE_SELF_PAY = "self_pay"
+OLDEST_PATIENT_AGE = 65
+YOUNGEST_PATIENT_AGE = 15
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
+    """Parse a phone number as typed (US unless it starts with +); raise if impossible."""
+    message = "Please enter a phone number with area code, like (212) 555-0123."
+    try:
+        number = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(message, code="invalid_phone") from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(message, code="invalid_phone")
+    return number
+
+
+def age_on(born: dt.date, today: dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
+    captcha_action = "appointment"
+
+    # One per form display: a double click or a resent form finds the first request.
+    submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    insurance = forms.ChoiceField(
+        label="Insurance",
+        help_text="Pick your plan. If it is not on the list, pick “Other plan”.",
+    )
+
+    class Meta:
+        model = AppointmentRequest
+        fields = [
+            "procedure",
+            "last_period_start",
+            "cycle_irregular",
+            "cycle_length",
+            "preferred_date_1",
+            "preferred_date_2",
+            "preferred_date_3",
+            "preferred_time",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "phone",
+            "email",
+            "insurance_other",
+            "referring_physician",
+            "referring_physician_phone",
+            "referring_physician_fax",
+            "contrast_allergy",
+            "pelvic_infection_history",
+            "lipiodol_interest",
+            "sms_consent",
+            "notes",
+        ]
+        labels = {
+            "procedure": "Which exam do you need?",
+            "last_period_start": "First day of your last period",
+            "cycle_irregular": "My periods are irregular, or I am on birth control",
+            "cycle_length": "How many days is your usual cycle? (optional)",
+            "preferred_date_1": "First choice",
+            "preferred_date_2": "Second choice (optional)",
+            "preferred_date_3": "Third choice (optional)",
+            "preferred_time": "Best time of day",
+            "first_name": "First name",
+            "last_name": "Last name",
+            "date_of_birth": "Date of birth",
+            "phone": "Mobile phone",
+            "email": "Email",
+            "insurance_other": "Name of your plan",
+            "referring_physician": "Your doctor's name (optional)",
+            "referring_physician_phone": "Your doctor's phone (optional)",
+            "referring_physician_fax": "Your doctor's fax (optional)",
+            "contrast_allergy": "I have had an allergic reaction to X-ray or CT contrast (dye)",
+            "pelvic_infection_history": "I have had a pelvic infection (such as PID)",
+            "sms_consent": SMS_CONSENT_TEXT,
+            "notes": "Anything else we should know? (optional)",
+        }
+        help_texts = {
+            "procedure": "Not sure? Pick HSG. Your doctor's referral says which one.",
+            "last_period_start": (
+                "Day 1 is the first day of bleeding. We use it to find the days that suit "
+                "your exam."
+            ),
+            "cycle_length": (
+                "From the first day of one period to the first day of the next. "
+                "Most people have 21 to 35 days. Leave it blank if you are not sure."
+            ),
+            "preferred_date_1": "Pick a day we are open inside your best days.",
+            "date_of_birth": "We use it to find your record. It is not shared.",
+            "phone": "We call or text you on this number to book your exam.",
+            "email": "We send your booking and a calendar file here.",
+            "insurance_other": "Only if you picked “Other plan”.",
+            "referring_physician": "The doctor who sent you. We fax the report to them.",
+            "contrast_allergy": "We can use a different contrast (gadolinium) instead.",
+            "pelvic_infection_history": "Your doctor may want you to take an antibiotic first.",
+            "notes": "Please do not write more than 2,000 characters.",
+        }
+        widgets = {
+            "procedure": forms.RadioSelect,
+            "last_period_start": date_input(),
+            "preferred_date_1": date_input(),
+            "preferred_date_2": date_input(),
+            "preferred_date_3": date_input(),
+            "date_of_birth": date_input(),
+            "preferred_time": forms.RadioSelect,
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "referring_physician_phone": forms.TextInput(attrs={"type": "tel"}),
+            "referring_physician_fax": forms.TextInput(attrs={"type": "tel"}),
+            "cycle_length": forms.NumberInput(
+                attrs={"min": cycle.MIN_CYCLE_LENGTH, "max": cycle.MAX_CYCLE_LENGTH}
+            ),
+            "notes": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+        }
+
+    def __init__(self, *args, calendar: ClinicCalendar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calendar = calendar
+        self.plan: cycle.WindowPlan | None = None
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+        fields = self.fields
+        fields["procedure"].queryset = Procedure.objects.bookable()
+        fields["procedure"].empty_label = None
+        fields["procedure"].error_messages["required"] = "Please pick an exam."
+        fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
+        plans = [(str(p.pk), str(p)) for p in InsurancePlan.objects.active()]
+        fields["insurance"].choices = [
+            ("", "Choose your plan"),
+            *plans,
+            (INSURANCE_OTHER, "Other plan"),
+            (INSURANCE_SELF_PAY, "No insurance: I will pay myself"),
+        ]
+        fields[
+            "lipiodol_interest"
+        ].label = f"I am interested in Lipiodol (self-pay, {self.lipiodol_price()})"
+        fields[
+            "lipiodol_interest"
+        ].help_text = "Insurance does not cover Lipiodol. We only use it if your tubes are open."
+        for name in ("first_name", "last_name", "email", "phone"):
+            fields[name].error_messages["required"] = "Please fill this in."
+        fields["date_of_birth"].error_messages["required"] = "Please enter your date of birth."
+        for field in fields.values():
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = "Please enter a real date, like 03/14/1990."
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.validators = [
+                    v for v in field.validators if type(v).__name__ != "MaxLengthValidator"
+                ]
+                field.validators.append(_max_length(field.max_length))
+        fields["cycle_length"].error_messages["invalid"] = "Please enter a number of days."
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = self._layout()
+
+    # --- Layout ------------------------------------------------------------------
+
+    def _layout(self) -> Layout:
+        extra = [Div(HoneypotFormMixin.honeypot_name, css_class="hp-field", aria_hidden="true")]
+        if "captcha" in self.fields:
+            extra.append("captcha")
+        return Layout(
+            "submission_key",
+            Fieldset("Your exam", "procedure"),
+            Fieldset(
+                "Your cycle",
+                HTML(
+                    "<p>An HSG is done on days {{ practice.window_start_day }} to "
+                    "{{ practice.window_end_day }} of your cycle: after your period stops "
+                    "and before you ovulate.</p>"
+                ),
+                "last_period_start",
+                "cycle_irregular",
+                "cycle_length",
+                HTML('{% include "appointments/includes/window.html" %}'),
+            ),
+            Fieldset(
+                "When can you come?",
+                "preferred_date_1",
+                "preferred_date_2",
+                "preferred_date_3",
+                "preferred_time",
+            ),
+            Fieldset("About you", "first_name", "last_name", "date_of_birth", "phone", "email"),
+            Fieldset(
+                "Insurance and your doctor",
+                "insurance",
+                "insurance_other",
+                "referring_physician",
+                "referring_physician_phone",
+                "referring_physician_fax",
+            ),
+            Fieldset(
+                "A few health questions",
+                "contrast_allergy",
+                "pelvic_infection_history",
+                "lipiodol_interest",
+            ),
+            Fieldset("Texts", "sms_consent"),
+            Fieldset("Anything else?", "notes"),
+            *extra,
+            Submit("submit", "Send my request", css_class="btn btn-primary btn-lg"),
+        )
+
+    @staticmethod
+    def lipiodol_price() -> str:
+        price = Price.objects.active().filter(label__icontains="lipiodol").first()
+        return price.amount_display if price else LIPIODOL_PRICE_FALLBACK
+
+    # --- Fields ------------------------------------------------------------------
+
+    def clean_submission_key(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data.get("submission_key") or "")
+        except ValueError:
+            return uuid.uuid4()
+
+    def clean_phone(self) -> str:
+        number = parse_us_phone(self.cleaned_data["phone"])
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def _clean_doctor_number(self, name: str) -> str:
+        value = self.cleaned_data.get(name, "")
+        if not value:
+            return ""
+        number = parse_us_phone(value)
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+    def clean_referring_physician_phone(self) -> str:
+        return self._clean_doctor_number("referring_physician_phone")
+
+    def clean_referring_physician_fax(self) -> str:
+        return self._clean_doctor_number("referring_physician_fax")
+
+    def clean_date_of_birth(self) -> dt.date:
+        born = self.cleaned_data["date_of_birth"]
+        today = self.calendar.today
+        if born >= today:
+            raise ValidationError("Your date of birth must be in the past.", code="future")
+        age = age_on(born, today)
+        if not YOUNGEST_PATIENT_AGE <= age <= OLDEST_PATIENT_AGE:
+            raise ValidationError(
+                "Please check the year of your date of birth. If it is right, please "
+                "call us and we will help you.",
+                code="implausible",
+            )
+        return born
+
+    def clean_last_period_start(self) -> dt.date | None:
+        lmp = self.cleaned_data.get("last_period_start")
+        if lmp is None:
+            return None
+        today = self.calendar.today
+        if lmp > today:
+            raise ValidationError(
+                "This date is in the future. Please enter the first day of your last period.",
+                code="future",
+            )
+        if (today - lmp).days > cycle.MAX_LMP_AGE_DAYS:
+            raise ValidationError(
+                "This is more than 3 months ago. If your periods are irregular or have "
+                "stopped, tick the box below instead.",
+                code="too_old",
+            )
+        return lmp
+
+    def clean_cycle_length(self) -> int | None:
+        length = self.cleaned_data.get("cycle_length")
+        if length is not None and not cycle.MIN_CYCLE_LENGTH <= length <= cycle.MAX_CYCLE_LENGTH:
+            raise ValidationError(
+                f"Please enter a number from {cycle.MIN_CYCLE_LENGTH} to "
+                f"{cycle.MAX_CYCLE_LENGTH}, or leave it blank. If your cycle is often "
+                "outside that, tick “My periods are irregular”.",
+                code="out_of_range",
+            )
+        return length
+
+    # --- The whole form ----------------------------------------------------------
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_insurance(cleaned)
+        self._clean_cycle(cleaned)
+        return cleaned
+
+    def _clean_insurance(self, cleaned: dict) -> None:
+        choice = cleaned.get("insurance")
+        if choice == INSURANCE_OTHER and not cleaned.get("insurance_other"):
+            self.add_error("insurance_other", "Please write the name of your plan.")
+
+    def _clean_cycle(self, cleaned: dict) -> None:
+        irregular = cleaned.get("cycle_irregular")
+        lmp = cleaned.get("last_period_start")
+        if "last_period_start" in self.errors:
+            return
+        if irregular:
+            self.plan = self.calendar.plan(None)
+        elif lmp is None:
+            self.add_error(
+                "last_period_start",
+                ValidationError(
+                    "Please enter the first day of your last period, or tick the box "
+                    "if your periods are irregular.",
+                    code="required",
+                ),
+            )
+            return
+        else:
+            self.plan = self.calendar.plan(lmp, cleaned.get("cycle_length"))
+
+        names = ["preferred_date_1", "preferred_date_2", "preferred_date_3"]
+        offered = set(self.plan.offered_days)
+        for name in names:
+            day = cleaned.get(name)
+            if day is None:
+                continue
+            if self.plan.state == cycle.State.IRREGULAR:
+                if not cycle.irregular_days_ok(
+                    day, calendar=self.calendar.calendar, today=self.calendar.today
+                ):
+                    self.add_error(name, self._irregular_day_message(day))
+            elif day not in offered:
+                self.add_error(name, self._window_day_message(day))
+        needs_a_day = self.plan.state != cycle.State.IRREGULAR and offered
+        no_errors_yet = not any(n in self.errors for n in names)
+        if needs_a_day and no_errors_yet and not any(cleaned.get(n) for n in names):
+            self.add_error(
+                "preferred_date_1",
+                ValidationError(
+                    "Please pick at least one day. " + self._days_hint(), code="required"
+                ),
+            )
+        seen = [cleaned.get(n) for n in names if cleaned.get(n)]
+        if len(seen) != len(set(seen)):
+            self.add_error("preferred_date_2", "Please pick different days for each choice.")
+
+    def _days_hint(self) -> str:
+        days = self.plan.offered_days if self.plan else []
+        if not days:
+            return ""
+        listed = ", ".join(f"{d:%a %b %-d}" for d in days)
+        return f"Days that work for you: {listed}."
+
+    def _window_day_message(self, day: dt.date) -> ValidationError:
+        reason = self.calendar.calendar.closed_reason(day)
+        if day <= self.calendar.today:
+            text = "Please pick a day from tomorrow on."
+        elif reason:
+            text = reason
+        else:
+            text = "This day is outside your best days for the exam."
+        return ValidationError(f"{text} {self._days_hint()}".strip(), code="outside_window")
+
+    def _irregular_day_message(self, day: dt.date) -> ValidationError:
+        reason = self.calendar.calendar.closed_reason(day)
+        if day <= self.calendar.today:
+            text = "Please pick a day from tomorrow on."
+        elif reason:
+            text = reason
+        else:
+            text = "Please pick a day in the next 3 months."
+        return ValidationError(text, code="outside_window")
+
+    def request_fields(self) -> dict:
+        """The cleaned values as model fields, for the create service."""
+        data = {
+            name: self.cleaned_data.get(name)
+            for name in self.Meta.fields
+            if name in self.cleaned_data
+        }
+        choice = self.cleaned_data["insurance"]
+        data["self_pay"] = choice == INSURANCE_SELF_PAY
+        data["insurance_plan"] = (
+            InsurancePlan.objects.get(pk=choice)
+            if choice not in (INSURANCE_OTHER, INSURANCE_SELF_PAY)
+            else None
+        )
+        if choice != INSURANCE_OTHER:
+            data["insurance_other"] = ""
+        if data.get("cycle_irregular"):
+            data["last_period_start"] = None
+        if data.get("sms_consent"):
+            data["sms_consent_text"] = SMS_CONSENT_TEXT
+        return data
+
+
+def _max_length(limit: int):
+    def validate(value):
+        if value is not None and len(value) > limit:
+            raise ValidationError(
+                f"Please use {limit} characters or fewer (this has {len(value):,}).",
+                code="max_length",
+            )
+
+    return validate
+
+
+class DateOfBirthForm(forms.Form):
+    date_of_birth = forms.DateField(
+        label="Your date of birth",
+        help_text="To keep your request private, please confirm it is you.",
+        widget=date_input(),
+        error_messages={
+            "required": "Please enter your date of birth.",
+            "invalid": "Please enter a real date, like 03/14/1990.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class PatientCancelForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you cancelling? (optional)",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class OtherDatesForm(forms.Form):
+    """A patient asks for other days: up to three, checked like the request form."""
+
+    date_1 = forms.DateField(label="First choice", widget=date_input())
+    date_2 = forms.DateField(label="Second choice (optional)", required=False, widget=date_input())
+    date_3 = forms.DateField(label="Third choice (optional)", required=False, widget=date_input())
+
+    def __init__(self, *args, calendar: ClinicCalendar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.calendar = calendar
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        for field in self.fields.values():
+            field.error_messages["invalid"] = "Please enter a real date, like 03/14/2027."
+            field.error_messages["required"] = "Please pick at least one day."
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("date_1", "date_2", "date_3"):
+            day = cleaned.get(name)
+            if day and not cycle.irregular_days_ok(
+                day, calendar=self.calendar.calendar, today=self.calendar.today
+            ):
+                reason = self.calendar.calendar.closed_reason(day)
+                if day <= self.calendar.today:
+                    reason = "Please pick a day from tomorrow on."
+                self.add_error(name, reason or "Please pick a day in the next 3 months.")
+        return cleaned
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [
+            self.cleaned_data[n] for n in ("date_1", "date_2", "date_3") if self.cleaned_data.get(n)
+        ]

@@ -1,0 +1,46 @@
+"""The calendar file sent with a booked exam (RFC 5545, America/New_York time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest
+from clinic.models import Practice
+
+VISIT_LENGTH = dt.timedelta(minutes=45)
+
+
+def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
+    """Return an .ics with one event for the exam, in the practice's time zone.
+
+    The title and text name the practice, not the procedure: calendars are often shared.
+    """
+    start = timezone.localtime(request.scheduled_at)
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{practice.name}//Appointments//EN")
+    cal.add("version", "2.0")
+    cal.add("method", "PUBLISH")
+    event = icalendar.Event()
+    # One UID per request: a rescheduled exam replaces the old entry.
+    event.add("uid", f"{request.reference}@{host}")
+    event.add("sequence", int(request.updated_at.timestamp()))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", start)
+    event.add("dtend", start + VISIT_LENGTH)
+    event.add("summary", f"Appointment at {practice.name}")
+    event.add("location", practice.address_line)
+    event.add(
+        "description",
+        f"Reference {request.reference}. Take ibuprofen or acetaminophen (Tylenol) "
+        "30 to 60 minutes before. No need to fast. Bring a photo ID, your insurance "
+        f"card and a pad. Questions: {practice.phone}.",
+    )
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()

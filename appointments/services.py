@@ -1,0 +1,211 @@
+"""Everything that changes an appointment request: created by the patient, moved by staff.
+
+Each service locks the row, checks the move is allowed, saves it with a history entry
+(who and why) and queues the texts in the same transaction. Emails leave after commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from appointments import emails
+from appointments.availability import ClinicCalendar, clinic_calendar
+from appointments.cycle import slot_problems
+from appointments.models import AppointmentRequest
+from texting import services as texting
+
+Status = AppointmentRequest.Status
+
+# Where each move may start from.
+SCHEDULABLE = {Status.REQUESTED, Status.SCHEDULED, Status.NO_SHOW}
+CANCELLABLE = {Status.REQUESTED, Status.SCHEDULED}
+
+
+class TransitionError(ValidationError):
+    """The request is not in a state that allows this move."""
+
+
+def _locked(request: AppointmentRequest) -> AppointmentRequest:
+    """Re-read the row under a lock: a second writer waits for the first to commit."""
+    return AppointmentRequest.objects.select_for_update().get(pk=request.pk)
+
+
+def _check(
+    locked: AppointmentRequest, allowed: set[str], action: str, expected: str | None = None
+) -> None:
+    if expected is not None and locked.status != expected:
+        raise TransitionError(
+            f"Someone changed this request while you were working on it: it is now "
+            f"“{locked.get_status_display()}”. Nothing was saved; please look again.",
+            code="stale",
+        )
+    if locked.status not in allowed:
+        raise TransitionError(
+            f"A request that is “{locked.get_status_display()}” cannot be {action}.",
+            code="not_allowed",
+        )
+
+
+def _save(locked: AppointmentRequest, *, by, reason: str) -> None:
+    locked._history_user = by
+    locked._change_reason = reason[:100]
+    locked.save()
+
+
+def appointment_request_create(
+    *, fields: dict, submission_key: uuid.UUID
+) -> tuple[AppointmentRequest, bool]:
+    """Save a patient's request once per submission key; return it and whether it is new.
+
+    A second submit of the same form (double click, back button, network retry)
+    returns the first request instead of making another.
+    """
+    existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        return existing, False
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                request = AppointmentRequest(**fields, submission_key=submission_key)
+                if request.sms_consent:
+                    request.sms_consent_at = timezone.now()
+                request._change_reason = "Sent by the patient"
+                request.save()
+                texting.outbox_on_request_created(request=request)
+                transaction.on_commit(partial(emails.send_new_request_notices, request.pk))
+            return request, True
+        except IntegrityError:
+            existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise the random reference collided: draw another one.
+    raise RuntimeError("could not save the appointment request")
+
+
+def appointment_schedule(
+    *,
+    request: AppointmentRequest,
+    at: dt.datetime,
+    by,
+    override_reason: str = "",
+    expected_status: str | None = None,
+    calendar: ClinicCalendar | None = None,
+) -> AppointmentRequest:
+    """Book (or rebook) the exam at `at`, checked against hours, closures and the window.
+
+    Outside the patient's cycle window only with `override_reason`. Pass the status the
+    caller saw as `expected_status` so that two people booking at once cannot both win.
+    """
+    if timezone.is_naive(at):
+        raise ValueError("appointment_schedule needs an aware datetime")
+    calendar = calendar or clinic_calendar()
+    local = timezone.localtime(at)
+    override_reason = override_reason.strip()
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, SCHEDULABLE, "booked", expected_status)
+        problems = slot_problems(
+            local,
+            calendar=calendar.calendar,
+            window=calendar.window(locked.last_period_start),
+            now=timezone.localtime(),
+        )
+        window_problem = problems.pop("window", None)
+        if problems:
+            raise ValidationError(list(problems.values()), code="slot")
+        if window_problem and not override_reason:
+            raise ValidationError(
+                f"{window_problem} To book it anyway, tick “Book outside the window” and say why.",
+                code="outside_window",
+            )
+        rebooking = locked.status == Status.SCHEDULED
+        locked.status = Status.SCHEDULED
+        locked.scheduled_at = at
+        locked.window_override_reason = override_reason if window_problem else ""
+        locked.cancel_reason = ""
+        locked.other_dates_requested_at = None
+        _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
+        texting.outbox_on_scheduled(request=locked)
+        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk))
+    return locked
+
+
+def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentRequest:
+    """Mark the exam as done; the follow-up text is queued."""
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, {Status.SCHEDULED}, "marked completed")
+        locked.status = Status.COMPLETED
+        locked.completed_at = timezone.now()
+        _save(locked, by=by, reason="Completed")
+        texting.outbox_on_completed(request=locked)
+    return locked
+
+
+def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentRequest:
+    """The patient did not come. Only on or after the exam's day."""
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, {Status.SCHEDULED}, "marked as a no-show")
+        if timezone.localdate(locked.scheduled_at) > timezone.localdate():
+            raise TransitionError(
+                "The exam is still to come: it cannot be a no-show yet.", code="too_early"
+            )
+        locked.status = Status.NO_SHOW
+        _save(locked, by=by, reason="No-show")
+        texting.outbox_on_cancelled(request=locked)
+    return locked
+
+
+def appointment_cancel(
+    *, request: AppointmentRequest, reason: str, by=None, by_patient: bool = False
+) -> AppointmentRequest:
+    """Cancel the request (by staff with a reason, or by the patient online)."""
+    reason = reason.strip()
+    if not reason and not by_patient:
+        raise ValidationError("Please give a reason.", code="reason_required")
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, CANCELLABLE, "cancelled")
+        locked.status = Status.CANCELLED
+        label = "Cancelled by the patient" if by_patient else "Cancelled"
+        locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
+        _save(locked, by=by, reason=label)
+        texting.outbox_on_cancelled(request=locked)
+        if by_patient:
+            transaction.on_commit(
+                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED)
+            )
+    return locked
+
+
+def appointment_ask_other_dates(
+    *, request: AppointmentRequest, dates: list[dt.date]
+) -> AppointmentRequest:
+    """The patient asks for other days: a booked exam goes back to the call list."""
+    if not dates:
+        raise ValidationError("Please pick at least one day.", code="required")
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, CANCELLABLE, "changed")
+        padded = [*dates, None, None, None][:3]
+        locked.preferred_date_1, locked.preferred_date_2, locked.preferred_date_3 = padded
+        was_booked = locked.status == Status.SCHEDULED
+        locked.status = Status.REQUESTED
+        locked.scheduled_at = None
+        locked.window_override_reason = ""
+        locked.other_dates_requested_at = timezone.now()
+        _save(locked, by=None, reason="Patient asked for other dates")
+        if was_booked:
+            # The texts for the old time must not go out.
+            texting.outbox_on_cancelled(request=locked)
+        transaction.on_commit(
+            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES)
+        )
+    return locked

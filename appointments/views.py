@@ -1,0 +1,175 @@
+"""The patient's side: the request form, its window check, the confirmation and the
+manage page. Every page here carries patient data, so none may be cached."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from appointments import cycle, services, tokens
+from appointments.availability import clinic_calendar
+from appointments.forms import (
+    AppointmentRequestForm,
+    DateOfBirthForm,
+    OtherDatesForm,
+    PatientCancelForm,
+)
+from appointments.models import AppointmentRequest
+from appointments.wording import plan_json
+from clinic.ratelimit import client_ip, ratelimit
+
+VERIFIED_SESSION_KEY = "appointments_verified"
+
+
+@never_cache
+@ratelimit("appointments", 10, 3600)
+def request_form(request: HttpRequest) -> HttpResponse:
+    calendar = clinic_calendar()
+    if request.method == "POST":
+        form = AppointmentRequestForm(request.POST, calendar=calendar, remote_ip=client_ip(request))
+        if form.is_valid():
+            appointment, _created = services.appointment_request_create(
+                fields=form.request_fields(),
+                submission_key=form.cleaned_data["submission_key"],
+            )
+            return redirect(
+                "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
+            )
+        status = 200
+    else:
+        form = AppointmentRequestForm(calendar=calendar)
+        status = 200
+    config = {"windowUrl": reverse("appointments:window")}
+    return render(
+        request,
+        "appointments/request_form.html",
+        {"form": form, "plan": form.plan, "config": config},
+        status=status,
+    )
+
+
+@never_cache
+@require_GET
+@ratelimit("appointment-window", 120, 3600, methods=("GET",))
+def window(request: HttpRequest) -> JsonResponse:
+    """The window and its open days for a first day of the last period (?lmp=YYYY-MM-DD).
+
+    The date alone identifies nobody; the answer holds only dates.
+    """
+    irregular = request.GET.get("irregular") in ("1", "true", "on")
+    lmp = cycle_length = None
+    if not irregular:
+        try:
+            lmp = dt.date.fromisoformat(request.GET.get("lmp", ""))
+        except ValueError:
+            return JsonResponse({"error": "Please enter a real date."}, status=400)
+    try:
+        cycle_length = int(request.GET.get("cycle_length") or 0) or None
+    except ValueError:
+        cycle_length = None
+    if cycle_length and not cycle.MIN_CYCLE_LENGTH <= cycle_length <= cycle.MAX_CYCLE_LENGTH:
+        cycle_length = None
+    calendar = clinic_calendar()
+    if lmp and not (
+        calendar.today - dt.timedelta(days=cycle.MAX_LMP_AGE_DAYS) <= lmp <= calendar.today
+    ):
+        return JsonResponse(
+            {"error": "Please enter a date in the last 3 months, and not in the future."},
+            status=400,
+        )
+    return JsonResponse(plan_json(calendar.plan(lmp, cycle_length), calendar.practice))
+
+
+@never_cache
+@require_GET
+def confirmation(request: HttpRequest, token: str) -> HttpResponse:
+    pk = tokens.confirmation_pk(token)
+    if pk is None:
+        raise Http404("This page has expired.")
+    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    calendar = clinic_calendar()
+    return render(
+        request,
+        "appointments/confirmation.html",
+        {
+            "appointment": appointment,
+            "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
+            "manage_token": tokens.manage_token(appointment.pk),
+        },
+    )
+
+
+@never_cache
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    pk = tokens.manage_pk(token)
+    if pk is None:
+        return render(request, "appointments/manage_expired.html", status=404)
+    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    verified = pk in request.session.get(VERIFIED_SESSION_KEY, [])
+    if not verified:
+        return _manage_check_dob(request, appointment)
+
+    calendar = clinic_calendar()
+    cancel_form = PatientCancelForm(prefix="cancel")
+    dates_form = OtherDatesForm(prefix="dates", calendar=calendar)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "cancel":
+                cancel_form = PatientCancelForm(request.POST, prefix="cancel")
+                if cancel_form.is_valid():
+                    services.appointment_cancel(
+                        request=appointment,
+                        reason=cancel_form.cleaned_data["reason"],
+                        by_patient=True,
+                    )
+                    messages.success(request, "Your request is cancelled.")
+                    return redirect(request.path)
+            elif action == "other_dates":
+                dates_form = OtherDatesForm(request.POST, prefix="dates", calendar=calendar)
+                if dates_form.is_valid():
+                    services.appointment_ask_other_dates(
+                        request=appointment, dates=dates_form.dates
+                    )
+                    messages.success(
+                        request, "Thank you. We will call you to book one of your new days."
+                    )
+                    return redirect(request.path)
+        except services.TransitionError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect(request.path)
+    return render(
+        request,
+        "appointments/manage.html",
+        {
+            "appointment": appointment,
+            "can_change": appointment.status in services.CANCELLABLE,
+            "cancel_form": cancel_form,
+            "dates_form": dates_form,
+        },
+    )
+
+
+def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> HttpResponse:
+    """Ask for the date of birth; too many wrong answers lock the link for a while."""
+    if tokens.dob_locked(appointment.pk):
+        return render(request, "appointments/manage_locked.html", status=429)
+    form = DateOfBirthForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
+            tokens.dob_passed(appointment.pk)
+            verified = request.session.get(VERIFIED_SESSION_KEY, [])
+            request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
+            request.session.cycle_key()
+            return redirect(request.path)
+        tokens.dob_failed(appointment.pk)
+        if tokens.dob_locked(appointment.pk):
+            return render(request, "appointments/manage_locked.html", status=429)
+        form.add_error("date_of_birth", "That date does not match our records.")
+    return render(request, "appointments/manage_verify.html", {"form": form})
