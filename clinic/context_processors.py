@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from clinic.models import Practice
+from clinic.facts import site_facts
 
 
 def practice(request):
-    """The practice's profile for the header and footer, loaded only when used."""
+    """The practice's profile and hours for every template, loaded only when used."""
+    facts = SimpleLazyObject(site_facts)
     return {
-        "practice": SimpleLazyObject(Practice.objects.current),
+        "site": facts,
+        "practice": SimpleLazyObject(lambda: facts.practice),
         "SITE_URL": settings.SITE_URL,
+        "APPOINTMENT_URL": "/appointments/request/",
     }

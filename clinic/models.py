@@ -135,6 +135,10 @@ class ClosureQuerySet(models.QuerySet):
     def overlapping(self, first: datetime.date, last: datetime.date) -> "ClosureQuerySet":
         return self.filter(first_day__lte=last, last_day__gte=first)
 
+    def upcoming(self, today: datetime.date) -> "ClosureQuerySet":
+        """Closures that have not ended before `today`, soonest first."""
+        return self.filter(last_day__gte=today).order_by("first_day")
+
 
 class Closure(models.Model):
     """Days the office is closed beyond the US major holidays (added automatically)."""

@@ -1,45 +1,85 @@
-"""The practice's site pages, the health check and robots.txt."""
+"""The practice's site pages, the contact form, the health check and robots.txt."""
 
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_GET, require_http_methods
 
-from clinic.models import Page
+from clinic.caching import cached_page
+from clinic.forms import ContactForm
+from clinic.models import Closure, InsurancePlan, Price, Publication
+from clinic.pages import page_for
+from clinic.ratelimit import client_ip, ratelimit
+from clinic.services import contact_message_create
+from procedures.models import Procedure
 
 
-def _page(request, slug, template, extra=None):
-    page = Page.objects.published().filter(slug=slug).first()
-    return render(request, template, {"page": page, **(extra or {})})
-
-
+@require_GET
+@cached_page
 def home(request):
-    return _page(request, "home", "clinic/home.html")
+    context = {"page": page_for("home"), "procedures": list(Procedure.objects.published())}
+    return render(request, "clinic/home.html", context)
 
 
+@require_GET
+@cached_page
 def about(request):
-    return _page(request, "about", "clinic/about.html")
+    context = {"page": page_for("about"), "publications": list(Publication.objects.all())}
+    return render(request, "clinic/about.html", context)
 
 
+@require_GET
+@cached_page
 def location(request):
-    return _page(request, "location", "clinic/location.html")
+    closures = Closure.objects.upcoming(timezone.localdate())[:10]
+    context = {"page": page_for("location"), "closures": list(closures)}
+    return render(request, "clinic/location.html", context)
 
 
+@require_GET
+@cached_page
 def insurance(request):
-    return _page(request, "insurance", "clinic/insurance.html")
+    context = {
+        "page": page_for("insurance"),
+        "plans": list(InsurancePlan.objects.active()),
+        "prices": list(Price.objects.active()),
+    }
+    return render(request, "clinic/insurance.html", context)
 
 
+@require_GET
+@cached_page
+def privacy(request):
+    return render(request, "clinic/privacy.html", {"page": page_for("privacy")})
+
+
+# Not page-cached: the form carries this visitor's CSRF token.
+@require_http_methods(["GET", "POST"])
+@ratelimit("contact", 5, 3600)
 def contact(request):
-    return _page(request, "contact", "clinic/contact.html")
+    if request.method == "POST":
+        form = ContactForm(request.POST, remote_ip=client_ip(request))
+        if form.is_valid():
+            contact_message_create(
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                message=form.cleaned_data["message"],
+            )
+            return redirect("contact_thanks")
+    else:
+        form = ContactForm(remote_ip=client_ip(request))
+    return render(request, "clinic/contact.html", {"page": page_for("contact"), "form": form})
 
 
+@require_GET
 def contact_thanks(request):
     return render(request, "clinic/contact_thanks.html")
-
-
-def privacy(request):
-    return _page(request, "privacy", "clinic/privacy.html")
 
 
 @never_cache
@@ -55,8 +95,6 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    from django.conf import settings
-
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -67,9 +105,11 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+@requires_csrf_token
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The 500 page: a static template, rendered without context processors or the database."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,13 +1,26 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
+from clinic.caching import cached_page
+from clinic.models import Price
+from faq.models import Question
 from procedures.models import Procedure
 
 
+@require_GET
+@cached_page
 def index(request):
-    procedures = Procedure.objects.published()
+    procedures = list(Procedure.objects.published())
     return render(request, "procedures/index.html", {"procedures": procedures})
 
 
+@require_GET
+@cached_page
 def detail(request, slug):
     procedure = get_object_or_404(Procedure.objects.published(), slug=slug)
-    return render(request, "procedures/detail.html", {"procedure": procedure})
+    context = {
+        "procedure": procedure,
+        "questions": list(Question.objects.published().filter(procedure=procedure)),
+        "prices": list(Price.objects.active().filter(procedure=procedure)),
+    }
+    return render(request, "procedures/detail.html", context)
