@@ -1,4 +1,8 @@
-"""The Celery app: Redis broker when REDIS_URL is set, the filesystem broker if not."""
+"""The Celery app: Redis as broker when REDIS_URL is set, the filesystem broker if not.
+
+Settings use the CELERY_ namespace in clinic/settings.py (time limits, beat schedule).
+Tasks carry ids only; the outbox rows hold the data (see texting/).
+"""
 
 import os
 from pathlib import Path
@@ -18,3 +22,9 @@ def ensure_filesystem_broker_folders() -> None:
     for key in ("data_folder_in", "data_folder_out", "processed_folder"):
         if options.get(key):
             Path(options[key]).mkdir(parents=True, exist_ok=True)
+
+
+@app.on_after_configure.connect
+def _prepare_broker(sender, **kwargs) -> None:
+    """The web process, the worker and beat all need the folders before they publish."""
+    ensure_filesystem_broker_folders()

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from texting import views
 
 app_name = "texting"
 
-urlpatterns = []
+urlpatterns = [
+    path("inbound/", views.inbound, name="inbound"),
+    path("status/", views.status, name="status"),
+]

@@ -1,0 +1,27 @@
+"""What every SMS backend does, and the one error it raises."""
+
+from dataclasses import dataclass
+
+
+@dataclass
+class SmsSendError(Exception):
+    """A text was not accepted.
+
+    `permanent` errors are not retried (an invalid or opted-out number, any other
+    4xx); temporary ones (5xx, timeouts, 429) are retried with backoff. `detail` is
+    shown to staff and logged, so it never carries the number or the body.
+    """
+
+    detail: str
+    permanent: bool
+    code: int | None = None
+    opted_out: bool = False
+
+    def __str__(self):
+        return self.detail
+
+
+class BaseSmsBackend:
+    def send(self, *, message_id: int, to: str, body: str, status_callback: str) -> str:
+        """Send one text; return the provider's message id, or raise SmsSendError."""
+        raise NotImplementedError

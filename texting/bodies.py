@@ -1,0 +1,187 @@
+"""The words of a text: placeholders, the SMS alphabet, segment counts, checks.
+
+Plain logic with no Django imports, so it is easy to test on its edges.
+"""
+
+import datetime
+import math
+import re
+import string
+from zoneinfo import ZoneInfo
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+OPT_OUT_LINE = "Reply STOP to opt out."
+MAX_SEGMENTS = 2
+
+PLACEHOLDERS = {
+    "practice": "the practice's name",
+    "first_name": "the patient's first name",
+    "date": "the appointment day, e.g. Tuesday, March 10",
+    "time": "the appointment time, e.g. 9:30 AM",
+    "address": "the practice's address",
+    "phone": "the practice's phone",
+}
+PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACEHOLDERS.items())
+
+# The longest values a text realistically carries; every template must fit in
+# MAX_SEGMENTS with these filled in.
+LONGEST_VALUES = {
+    "practice": "Interventional Radiology, P.C.",
+    "first_name": "Maria-Guadalupe Josefina",
+    "date": "Wednesday, September 30",
+    "time": "10:45 AM",
+    "address": "200 West 57th Street, Suite 407, New York, NY 10019",
+    "phone": "(212) 246-2063",
+}
+# A first name longer than this is cut, so a text stays within two segments.
+FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
+
+# Template kinds that must end with the opt-out line.
+OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help", "reply_start"}
+
+# Words that would reveal why the patient sees us: never in a text.
+FORBIDDEN_WORDS = re.compile(
+    r"\b(hsg|hysterosalpingo\w*|lipiodol|recanali[sz]\w*|ftr|salpingo\w*|pro-?nox|nitrous"
+    r"|fallopian|tubes?|fertility|infertility|diagnos\w*|date of birth|dob|lmp|period"
+    r"|insurance plan|member id)\b",
+    re.IGNORECASE,
+)
+
+# GSM 03.38: the basic alphabet, and the extension table (two septets each).
+GSM7_BASIC = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENDED = set("^{}\\[~]|€\f")
+
+
+def is_gsm7(text: str) -> bool:
+    return all(ch in GSM7_BASIC or ch in GSM7_EXTENDED for ch in text)
+
+
+def non_gsm7_characters(text: str) -> list[str]:
+    return sorted({ch for ch in text if ch not in GSM7_BASIC and ch not in GSM7_EXTENDED})
+
+
+def segment_count(text: str) -> int:
+    """Return how many SMS segments `text` takes (GSM-7 160/153, else UCS-2 70/67)."""
+    if is_gsm7(text):
+        length = sum(2 if ch in GSM7_EXTENDED else 1 for ch in text)
+        single, multi = 160, 153
+    else:
+        length = len(text.encode("utf-16-le")) // 2
+        single, multi = 70, 67
+    if length <= single:
+        return 1
+    return math.ceil(length / multi)
+
+
+class _Values(dict):
+    """Leave an unknown placeholder as written instead of failing at send time."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    try:
+        return string.Formatter().vformat(template, (), _Values(values)).strip()
+    except (ValueError, IndexError, AttributeError):
+        return template.strip()
+
+
+def longest_segments(template: str) -> int:
+    return segment_count(render(template, LONGEST_VALUES))
+
+
+def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
+    """Return what is wrong with a template, in words staff can act on."""
+    errors = []
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(template)]
+    except ValueError:
+        return ["A { or } is not closed. Placeholders look like {first_name}."]
+    names = [name for name, _, _ in fields if name is not None]
+    specs = [(spec, conv) for name, spec, conv in fields if name]
+    unknown = sorted({n for n in names if n not in PLACEHOLDERS})
+    if unknown:
+        shown = ", ".join(f"{{{n}}}" for n in unknown)
+        allowed = ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)
+        errors.append(f"Unknown placeholder: {shown}. Use only: {allowed}.")
+    if any(spec or conv for spec, conv in specs):
+        errors.append("Placeholders cannot have formats, e.g. write {date}, not {date:%d}.")
+    if "practice" not in names:
+        errors.append("Name the practice: include {practice}.")
+    if needs_opt_out and not template.strip().endswith(OPT_OUT_LINE):
+        errors.append(f'End the text with "{OPT_OUT_LINE}"')
+    bad = non_gsm7_characters(template)
+    if bad:
+        errors.append(
+            "Use plain keyboard characters: "
+            + " ".join(repr(ch) for ch in bad)
+            + " would make the text much longer (no curly quotes or emoji)."
+        )
+    found = FORBIDDEN_WORDS.search(template)
+    if found:
+        errors.append(f'Texts must not say why the patient comes to us: remove "{found.group(0)}".')
+    if not errors:
+        segments = longest_segments(template)
+        if segments > MAX_SEGMENTS:
+            errors.append(
+                f"Too long: {segments} SMS segments with a long name and date; "
+                f"keep it to {MAX_SEGMENTS} (about 300 characters)."
+            )
+    return errors
+
+
+def appointment_values(at: datetime.datetime) -> dict[str, str]:
+    """The {date} and {time} of an appointment, in New York time."""
+    local = at.astimezone(NEW_YORK)
+    hour = local.hour % 12 or 12
+    return {
+        "date": f"{local:%A, %B} {local.day}",
+        "time": f"{hour}:{local:%M %p}",
+    }
+
+
+def first_name_value(first_name: str) -> str:
+    return " ".join(first_name.split())[:FIRST_NAME_MAX].strip()
+
+
+DEFAULT_TEMPLATES = {
+    "received": (
+        "{practice}: Hi {first_name}, we got your appointment request. We will call you "
+        "soon to pick a day and time. Questions? Call {phone}. Reply STOP to opt out."
+    ),
+    "scheduled": (
+        "{practice}: Hi {first_name}, your visit is on {date} at {time}, at {address}. "
+        "Take ibuprofen or acetaminophen 30 to 60 minutes before. No need to fast. "
+        "Questions? Call {phone}. Reply STOP to opt out."
+    ),
+    "reminder": (
+        "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Take a pain "
+        "reliever 30 to 60 min before. No fasting. Bring photo ID, insurance card and a "
+        "pad. Reply C to confirm. Reply STOP to opt out."
+    ),
+    "follow_up": (
+        "{practice}: Hi {first_name}, how are you feeling after your visit? Reply here "
+        "to tell us. Fever, heavy bleeding or severe pain is not normal: call {phone}. "
+        "Reply STOP to opt out."
+    ),
+    "reply_help": (
+        "{practice}: for help call {phone}. Call 911 in an emergency. Reply STOP to opt out."
+    ),
+    "reply_urgent": (
+        "{practice}: we got your message and our staff will see it. Please call us now "
+        "at {phone}. Call 911 in an emergency."
+    ),
+    "reply_confirmed": (
+        "{practice}: thank you, your visit on {date} at {time} is confirmed. To change "
+        "it, call {phone}."
+    ),
+    "reply_no_visit": (
+        "{practice}: we could not find an upcoming visit for this number. Please call {phone}."
+    ),
+    "reply_start": ("{practice}: you will get texts from us again. Reply STOP to opt out."),
+}

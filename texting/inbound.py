@@ -1,0 +1,156 @@
+"""Services for what Twilio tells us: patients' replies and delivery reports."""
+
+import logging
+import smtplib
+
+import phonenumbers
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from appointments.models import AppointmentRequest
+from texting import keywords
+from texting.keywords import Intent
+from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
+from texting.services import optout_add, optout_remove, text_render
+
+logger = logging.getLogger(__name__)
+
+Status = OutboundMessage.Status
+Kind = InboundMessage.Kind
+
+FINAL_STATUSES = {
+    "delivered": Status.DELIVERED,
+    "undelivered": Status.UNDELIVERED,
+    "failed": Status.FAILED,
+}
+
+
+def e164(phone: str) -> str:
+    """Twilio sends E.164 already; normalize anything else the same way we store it."""
+    try:
+        number = phonenumbers.parse(phone, "US")
+    except phonenumbers.NumberParseException:
+        return phone.strip()[:16]
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _alert_staff_urgent(inbound: InboundMessage) -> None:
+    """Email the front desk a link only: no body, no phone, no name."""
+    link = settings.SITE_URL + inbound.get_admin_url()
+    try:
+        send_mail(
+            "Urgent text reply from a patient",
+            "A patient sent an urgent reply to a text. Please read it in the admin now "
+            f"and call them back:\n\n{link}\n",
+            None,
+            settings.STAFF_NOTIFICATION_EMAILS,
+        )
+    except (smtplib.SMTPException, OSError) as exc:
+        logger.error(
+            "texting: urgent reply %s: staff email failed (%s)", inbound.pk, type(exc).__name__
+        )
+
+
+def _confirm(inbound: InboundMessage) -> str:
+    """Record a "C": the patient confirms their next visit. Return the reply."""
+    visit = (
+        AppointmentRequest.objects.filter(
+            phone=inbound.from_phone,
+            status=AppointmentRequest.Status.SCHEDULED,
+            scheduled_at__gt=timezone.now(),
+        )
+        .order_by("scheduled_at")
+        .first()
+    )
+    if visit is None:
+        inbound.needs_attention = True
+        return text_render(kind="reply_no_visit")
+    AppointmentConfirmation.objects.create(
+        request=visit, scheduled_at=visit.scheduled_at, inbound=inbound
+    )
+    inbound.request, inbound.kind = visit, Kind.CONFIRMATION
+    return text_render(kind="reply_confirmed", request=visit)
+
+
+def _answer(inbound: InboundMessage) -> str:
+    """Act on the text's keyword or words; return the reply ('' for none)."""
+    body, phone = inbound.body, inbound.from_phone
+    intent = keywords.intent(body)
+    inbound.needs_attention = keywords.needs_attention(body)
+    if intent == Intent.OPT_OUT:
+        inbound.kind = Kind.OPT_OUT
+        optout_add(phone=phone, source=OptOut.Source.KEYWORD)
+        return ""  # Twilio confirms the opt-out to the patient itself.
+    if intent == Intent.OPT_IN:
+        inbound.kind = Kind.OPT_IN
+        optout_remove(phone=phone)
+        return text_render(kind="reply_start")
+    if intent == Intent.HELP:
+        inbound.kind = Kind.HELP
+        return text_render(kind="reply_help")
+    if intent == Intent.CONFIRM:
+        return _confirm(inbound)
+    if keywords.is_urgent(body):
+        inbound.is_urgent = True
+        transaction.on_commit(lambda: _alert_staff_urgent(inbound), robust=True)
+        return text_render(kind="reply_urgent")
+    return ""
+
+
+def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:
+    """Store a patient's text once per MessageSid, act on it, return the TwiML reply text.
+
+    A repeated MessageSid (Twilio retrying) changes nothing and gets the same reply.
+    """
+    with transaction.atomic():
+        inbound, created = InboundMessage.objects.select_for_update().get_or_create(
+            message_sid=message_sid,
+            defaults={"from_phone": e164(from_phone), "body": body},
+        )
+        reply_key = f"reply:{message_sid}"
+        if not created:
+            earlier = OutboundMessage.objects.filter(dedupe_key=reply_key).first()
+            return earlier.body if earlier else ""
+        inbound.request = (
+            AppointmentRequest.objects.filter(phone=inbound.from_phone)
+            .order_by("-created_at")
+            .first()
+        )
+        reply = _answer(inbound)
+        inbound.save()
+        if reply:
+            now = timezone.now()
+            OutboundMessage.objects.create(
+                request=inbound.request,
+                kind=OutboundMessage.Kind.REPLY,
+                to_phone=inbound.from_phone,
+                body=reply,
+                send_at=now,
+                sent_at=now,
+                status=Status.SENT,
+                delivery_status="TwiML reply",
+                dedupe_key=reply_key,
+            )
+    logger.info("texting: reply %s stored (%s)", inbound.pk, inbound.kind)
+    return reply
+
+
+def delivery_status_record(*, message_sid: str, status: str, error_code: str = "") -> bool:
+    """Record Twilio's delivery report for a text we sent. False if the SID is unknown."""
+    message = OutboundMessage.objects.filter(twilio_sid=message_sid).first()
+    if message is None:
+        return False
+    if message.delivery_status in FINAL_STATUSES and status not in FINAL_STATUSES:
+        return True  # a late "sent" after "delivered": keep the final word
+    fields = {"delivery_status": status[:20], "updated_at": timezone.now()}
+    if status in FINAL_STATUSES and message.status in (Status.SENT, Status.DELIVERED):
+        fields["status"] = FINAL_STATUSES[status]
+    if error_code:
+        fields["last_error"] = f"Twilio {error_code[:10]}: {status[:20]}"
+    OutboundMessage.objects.filter(pk=message.pk).update(**fields)
+    if error_code == "21610":
+        optout_add(phone=message.to_phone, source=OptOut.Source.TWILIO)
+    logger.info("texting: message %s delivery status %s", message.pk, status[:20])
+    return True

@@ -1,0 +1,239 @@
+"""Texts to and from patients: the outbox, the inbox, templates and opt-outs.
+
+Messages are rows, not queue entries: Celery only carries their ids.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from texting import bodies
+
+
+class OutboundMessageQuerySet(models.QuerySet):
+    def pending(self) -> "OutboundMessageQuerySet":
+        return self.filter(status=OutboundMessage.Status.PENDING)
+
+    def due(self, now: datetime.datetime) -> "OutboundMessageQuerySet":
+        return self.pending().filter(send_at__lte=now)
+
+    def overdue(self, now: datetime.datetime | None = None) -> "OutboundMessageQuerySet":
+        """Pending texts that should have gone more than five minutes ago."""
+        now = now or timezone.now()
+        return self.pending().filter(send_at__lt=now - OVERDUE_AFTER)
+
+    def stuck_sending(self, now: datetime.datetime) -> "OutboundMessageQuerySet":
+        """Texts claimed by a worker that never recorded a result."""
+        return self.filter(status=OutboundMessage.Status.SENDING, claimed_at__lt=now - STUCK_AFTER)
+
+    def for_phone(self, phone: str) -> "OutboundMessageQuerySet":
+        return self.filter(to_phone=phone)
+
+
+# A due text still pending after this is shown in the admin's "overdue" list.
+OVERDUE_AFTER = datetime.timedelta(minutes=5)
+# Longer than the task time limit: a text "sending" for this long lost its worker.
+STUCK_AFTER = datetime.timedelta(minutes=10)
+
+
+class OutboundMessage(models.Model):
+    """One text to a patient, updated as it goes: queued, sent, delivered or not."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", "Request received"
+        SCHEDULED = "scheduled", "Appointment scheduled"
+        REMINDER = "reminder", "Reminder (day before)"
+        FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
+        REPLY = "reply", "Automatic reply"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        UNDELIVERED = "undelivered", "Not delivered"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+        REVIEW = "review", "Needs review"
+
+    request = models.ForeignKey(
+        "appointments.AppointmentRequest",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outbound_messages",
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    to_phone = models.CharField("to", max_length=16)
+    body = models.TextField()
+    send_at = models.DateTimeField(db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    twilio_sid = models.CharField("Twilio SID", max_length=64, blank=True, db_index=True)
+    delivery_status = models.CharField(max_length=20, blank=True)
+    last_error = models.CharField(max_length=200, blank=True)
+    dedupe_key = models.CharField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OutboundMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["send_at", "pk"]
+        indexes = [models.Index(fields=["status", "send_at"])]
+        verbose_name = "text sent"
+        verbose_name_plural = "texts sent"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    def get_admin_url(self) -> str:
+        return reverse("admin:texting_outboundmessage_change", args=[self.pk])
+
+
+class OverdueMessageManager(models.Manager):
+    def get_queryset(self):
+        return OutboundMessageQuerySet(self.model, using=self._db).overdue()
+
+
+class OverdueMessage(OutboundMessage):
+    """Pending texts due more than five minutes ago: a stopped worker shows here."""
+
+    objects = OverdueMessageManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "overdue text"
+        verbose_name_plural = "overdue texts"
+
+
+class InboundMessageQuerySet(models.QuerySet):
+    def unread(self) -> "InboundMessageQuerySet":
+        return self.filter(is_read=False)
+
+    def urgent(self) -> "InboundMessageQuerySet":
+        return self.filter(is_urgent=True)
+
+
+class InboundMessage(models.Model):
+    """A text a patient sent us, stored once per Twilio MessageSid."""
+
+    class Kind(models.TextChoices):
+        MESSAGE = "message", "Message"
+        OPT_OUT = "opt_out", "Opt-out (STOP)"
+        OPT_IN = "opt_in", "Opt-in (START)"
+        HELP = "help", "Help"
+        CONFIRMATION = "confirmation", "Confirmed appointment"
+
+    message_sid = models.CharField("Twilio MessageSid", max_length=64, unique=True)
+    from_phone = models.CharField("from", max_length=16, db_index=True)
+    body = models.TextField(blank=True)
+    request = models.ForeignKey(
+        "appointments.AppointmentRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inbound_messages",
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    is_read = models.BooleanField("read", default=False)
+    is_urgent = models.BooleanField(
+        "urgent", default=False, help_text="Mentions fever, heavy bleeding, severe pain or 911."
+    )
+    needs_attention = models.BooleanField(
+        default=False,
+        help_text="Asks us to stop texting in their own words, or says CANCEL: call them.",
+    )
+
+    objects = InboundMessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = "reply from a patient"
+        verbose_name_plural = "replies from patients"
+
+    def __str__(self):
+        return f"Reply #{self.pk}"
+
+    def get_admin_url(self) -> str:
+        return reverse("admin:texting_inboundmessage_change", args=[self.pk])
+
+
+class AppointmentConfirmation(models.Model):
+    """A patient answered "C": they confirmed the visit at `scheduled_at`."""
+
+    request = models.ForeignKey(
+        "appointments.AppointmentRequest",
+        on_delete=models.CASCADE,
+        related_name="text_confirmations",
+    )
+    scheduled_at = models.DateTimeField(help_text="The appointment time the patient confirmed.")
+    inbound = models.OneToOneField(InboundMessage, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"
+
+
+class OptOut(models.Model):
+    """A phone that must not get texts. STOP adds it; START or UNSTOP removes it."""
+
+    class Source(models.TextChoices):
+        KEYWORD = "keyword", "Patient texted STOP"
+        TWILIO = "twilio", "Twilio reported the number opted out (21610)"
+        STAFF = "staff", "Added by staff"
+
+    phone = models.CharField(max_length=16, unique=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "opt-out"
+
+    def __str__(self):
+        return f"Opt-out #{self.pk}"
+
+
+class MessageTemplate(models.Model):
+    """The words of each automatic text, editable by staff and checked on save."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", "Request received"
+        SCHEDULED = "scheduled", "Appointment scheduled"
+        REMINDER = "reminder", "Reminder (day before)"
+        FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
+        REPLY_HELP = "reply_help", "Reply to HELP"
+        REPLY_URGENT = "reply_urgent", "Reply to an urgent message"
+        REPLY_CONFIRMED = "reply_confirmed", "Reply to C (confirmed)"
+        REPLY_NOTHING_TO_CONFIRM = "reply_no_visit", "Reply to C (no upcoming visit)"
+        REPLY_START = "reply_start", "Reply to START"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices, unique=True)
+    body = models.TextField(help_text=bodies.PLACEHOLDER_HELP)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+    def clean(self):
+        errors = bodies.template_errors(self.body, needs_opt_out=self.kind in bodies.OPT_OUT_KINDS)
+        if errors:
+            raise ValidationError({"body": errors})
+
+    @property
+    def segments(self) -> int:
+        """SMS segments with the longest realistic values filled in."""
+        return bodies.longest_segments(self.body)
