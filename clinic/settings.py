@@ -122,6 +122,15 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The outbox dispatcher (texting/tasks.py). A run that waited over 50 s for a worker
+# is dropped: the next minute's run does the same work.
+CELERY_BEAT_SCHEDULE = {
+    "dispatch-due-texts": {
+        "task": "texting.tasks.dispatch_due_messages",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
+}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 else:
