@@ -8,7 +8,8 @@ What is kept out of the logs:
   cookies and headers never reach a handler: the filter replaces it with the method
   and a redacted path);
 - query strings (a path is logged without them);
-- the signed token of a patient's manage link (`/appointments/manage/<token>/`);
+- the signed tokens of a patient's links (`/appointments/manage/<token>/` and the
+  confirmation page's `/appointments/request/done/<token>/`);
 - exception messages: a database error's DETAIL can quote a row's values, so a
   traceback is logged as its frames (file, line, function) and the exception's class.
 """
@@ -18,11 +19,11 @@ import re
 import traceback
 
 # Path segments that are capabilities (a signed link is as good as a password).
-_SECRET_SEGMENTS = re.compile(r"(/appointments/manage/)[^/\s?\"]+")
+_SECRET_SEGMENTS = re.compile(r"(/appointments/(?:manage|request/done)/)[^/\s?\"]+")
 
 
 def redact(text: str) -> str:
-    """`text` with the signed tokens of manage links replaced by `…`."""
+    """`text` with the signed tokens of patients' links replaced by `…`."""
     return _SECRET_SEGMENTS.sub(r"\1…", text or "")
 
 

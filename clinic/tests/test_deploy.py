@@ -1,0 +1,363 @@
+"""The production settings, the Docker image, the compose stack and gunicorn's config.
+
+Docker cannot run in CI, so the compose file is checked by parsing it (PyYAML) and
+asserting what `docker compose config` would be trusted to show.
+"""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+# Values read from clinic.settings in a child process started with production_env().
+PRODUCTION_VALUES = [
+    "DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "SESSION_COOKIE_AGE",
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_SAMESITE",
+    "ADMIN_IDLE_TIMEOUT",
+    "STORAGES",
+    "WHITENOISE_MAX_AGE",
+    "CACHES",
+    "DATA_UPLOAD_MAX_MEMORY_SIZE",
+    "X_FRAME_OPTIONS",
+]
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    """The environment of a production process, as the README's Settings table has it."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "SECURE_SSL_REDIRECT", "USE_X_FORWARDED_PROTO"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "clinic.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "hsgexam.com,www.hsgexam.com",
+            "SITE_URL": "https://hsgexam.com",
+            "RECAPTCHA_PUBLIC_KEY": "test-site-key",
+            "RECAPTCHA_PRIVATE_KEY": "test-secret-key",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "DATABASE_URL": "postgres://clinic@127.0.0.1:5432/clinic",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+@cache
+def _production_values(overrides: tuple[tuple[str, str], ...]) -> dict:
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{k: getattr(settings, k, None) for k in {PRODUCTION_VALUES!r}}},"
+        " default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=production_env(**dict(overrides)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def production_settings(**overrides: str) -> dict:
+    """The settings a production process computes from its environment."""
+    return _production_values(tuple(sorted(overrides.items())))
+
+
+def test_check_deploy_passes_with_a_production_environment():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_fails_without_the_captcha_keys():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=production_env(RECAPTCHA_PUBLIC_KEY="", RECAPTCHA_PRIVATE_KEY=""),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "clinic.E001" in result.stderr + result.stdout
+
+
+def test_production_refuses_to_start_on_the_development_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_turn_on_https_only_behaviour():
+    values = production_settings()
+
+    assert values["DEBUG"] is False
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 365 * 24 * 3600
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert values["CSRF_COOKIE_HTTPONLY"] is True
+    assert values["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert values["CSRF_COOKIE_SAMESITE"] == "Lax"
+    # No proxy header is trusted unless the operator says a proxy sets it.
+    assert values["SECURE_PROXY_SSL_HEADER"] is None
+
+
+def test_the_ssl_redirect_and_the_proxy_header_are_switched_by_the_environment():
+    values = production_settings(SECURE_SSL_REDIRECT="false", USE_X_FORWARDED_PROTO="true")
+
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_production_uses_redis_and_hashed_compressed_static_files():
+    values = production_settings()
+
+    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/0"
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert values["WHITENOISE_MAX_AGE"] >= 3600
+
+
+def test_staff_sessions_expire():
+    values = production_settings()
+
+    assert values["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
+    assert values["SESSION_COOKIE_AGE"] <= 8 * 3600
+    assert 0 < values["ADMIN_IDLE_TIMEOUT"] <= 3600
+
+
+# --- Dockerfile --------------------------------------------------------------------
+
+
+def dockerfile() -> str:
+    return (ROOT / "Dockerfile").read_text()
+
+
+def test_the_image_is_slim_python_311_and_runs_as_a_non_root_user():
+    text = dockerfile()
+
+    assert re.search(r"^FROM python:3\.11-slim\b", text, re.M)
+    users = re.findall(r"^USER (\S+)", text, re.M)
+    assert users and users[-1] not in {"root", "0"}
+
+
+def test_the_image_collects_static_files_and_serves_with_gunicorn():
+    text = dockerfile()
+
+    assert "collectstatic --no-input" in text
+    assert re.search(
+        r'^CMD \["gunicorn", "--config", "gunicorn.conf.py", "clinic.wsgi"\]', text, re.M
+    )
+
+
+def test_the_image_checks_its_health_on_healthz():
+    text = dockerfile()
+
+    healthcheck = re.search(r"^HEALTHCHECK .*?(?=^\S)", text, re.M | re.S)
+    assert healthcheck
+    assert "/healthz" in healthcheck.group(0)
+
+
+def test_the_image_installs_exactly_the_pinned_requirements():
+    text = dockerfile()
+
+    assert "pip install -r requirements.txt" in text
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            assert "==" in line, f"unpinned requirement: {line}"
+
+
+def test_the_docker_context_leaves_out_local_state():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+
+    for entry in (".git", ".venv", ".env", "node_modules", "staticfiles", "db.sqlite3"):
+        assert entry in ignored
+
+
+# --- docker-compose.yml ------------------------------------------------------------
+
+
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_has_web_worker_beat_postgres_and_redis():
+    services = compose()["services"]
+
+    assert {"web", "worker", "beat", "postgres", "redis"} <= set(services)
+    assert services["postgres"]["image"].startswith("postgres:")
+    assert services["redis"]["image"].startswith("redis:")
+    for name in ("web", "worker", "beat", "migrate"):
+        assert services[name]["build"] == "."
+        assert services[name]["image"] == "clinic:latest"
+
+
+def test_compose_runs_gunicorn_and_celery_with_the_project_app():
+    services = compose()["services"]
+
+    assert services["web"]["command"][:3] == ["gunicorn", "--config", "gunicorn.conf.py"]
+    assert services["worker"]["command"][:4] == ["celery", "--app", "clinic", "worker"]
+    assert services["beat"]["command"][:4] == ["celery", "--app", "clinic", "beat"]
+    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
+
+
+def test_compose_keeps_data_in_named_volumes():
+    data = compose()
+
+    assert set(data["volumes"]) == {"postgres-data", "redis-data"}
+    assert "postgres-data:/var/lib/postgresql/data" in data["services"]["postgres"]["volumes"]
+    assert "redis-data:/data" in data["services"]["redis"]["volumes"]
+
+
+def test_compose_checks_health_and_starts_the_app_after_its_services():
+    services = compose()["services"]
+
+    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
+    assert "ping" in " ".join(services["redis"]["healthcheck"]["test"])
+    assert "inspect ping" in " ".join(services["worker"]["healthcheck"]["test"])
+    for name in ("web", "worker", "beat"):
+        depends = services[name]["depends_on"]
+        assert depends["postgres"]["condition"] == "service_healthy"
+        assert depends["redis"]["condition"] == "service_healthy"
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+
+
+def test_compose_runs_the_app_in_production_mode_with_the_services():
+    env = compose()["services"]["web"]["environment"]
+
+    assert env["DEBUG"] == "false"
+    assert (
+        env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
+    )
+    assert env["REDIS_URL"] == "redis://redis:6379/0"
+    assert env["USE_X_FORWARDED_PROTO"] == "true"
+    # Secrets come from the operator's environment and are required, never defaulted.
+    for key in ("SECRET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY"):
+        assert re.fullmatch(r"\$\{" + key + r":\?.+\}", env[key])
+
+
+# --- gunicorn.conf.py --------------------------------------------------------------
+
+
+def gunicorn_config(**env: str) -> dict:
+    code = (
+        "import json, runpy; c = runpy.run_path('gunicorn.conf.py'); "
+        "print(json.dumps({k: c[k] for k in ('workers', 'threads', 'timeout', 'bind', "
+        "'access_log_format', 'worker_class')}))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
+    clean.pop("WEB_CONCURRENCY", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_gunicorn_sizes_its_workers_from_the_cpu_count():
+    config = gunicorn_config()
+
+    assert config["workers"] == 2 * os.cpu_count() + 1
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] >= 2
+    assert 10 <= config["timeout"] <= 60
+    assert gunicorn_config(WEB_CONCURRENCY="3")["workers"] == 3
+
+
+def test_gunicorns_access_log_has_no_query_string_or_referrer():
+    line_format = gunicorn_config()["access_log_format"]
+
+    assert "%(U)s" in line_format
+    for atom in ("%(r)s", "%(q)s", "%(f)s", "%(a)s"):
+        assert atom not in line_format
+
+
+def test_gunicorns_logger_redacts_patients_links(rf):
+    import runpy
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    logger_class = runpy.run_path(str(ROOT / "gunicorn.conf.py"))["RedactingLogger"]
+    logger = logger_class(Config())
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/appointments/manage/AbC123.signed-token/",
+        "RAW_URI": "/appointments/manage/AbC123.signed-token/?email=jane%40example.com",
+        "QUERY_STRING": "email=jane%40example.com",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_REFERER": "https://hsgexam.com/?name=Jane",
+    }
+    response = SimpleNamespace(status="200 OK", headers=[], sent=10)
+    request = SimpleNamespace(headers=[])
+
+    atoms = logger.atoms(response, request, environ, timedelta(milliseconds=3))
+
+    assert atoms["U"] == "/appointments/manage/…/"
+    line = " ".join(str(value) for value in atoms.values())
+    assert "signed-token" not in line
+    assert "jane" not in line.lower()

@@ -1,0 +1,62 @@
+"""Gunicorn settings for production (`gunicorn -c gunicorn.conf.py clinic.wsgi`).
+
+Sized from the machine: 2 x CPU cores + 1 worker processes, each with a few threads
+(the pages wait on PostgreSQL and Redis, not on the CPU). Each value can be
+overridden from the environment (GUNICORN_*, WEB_CONCURRENCY, PORT).
+"""
+
+import multiprocessing
+import os
+
+from gunicorn.glogging import Logger
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{_int('PORT', 8000)}")
+workers = _int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
+worker_class = "gthread"
+threads = _int("GUNICORN_THREADS", 2)
+# A request that takes longer than this is killed and logged; patients' pages take
+# milliseconds, so 30 s only catches a stuck database.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 20)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then so a slow leak never grows; jitter spreads the restarts.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Containers: heartbeat files in memory, not on an overlay filesystem.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+control_socket_disable = True
+
+# The proxy in front (load balancer) sets X-Forwarded-Proto; Django trusts it only
+# with USE_X_FORWARDED_PROTO=true. Gunicorn itself trusts it from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr, one line per request, without query strings, referrers or
+# the tokens of patients' links (see clinic/logs.py).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = "method=%(m)s path=%(U)s status=%(s)s bytes=%(B)s ms=%(M)s"
+
+
+class RedactingLogger(Logger):
+    """Gunicorn's logger with the request path redacted and no query string at all."""
+
+    def atoms(self, resp, req, environ, request_time):
+        from clinic.logs import redact_path
+
+        atoms = super().atoms(resp, req, environ, request_time)
+        # Headers and environ carry the raw URI, the referrer and cookies: none of them.
+        atoms = {key: value for key, value in atoms.items() if not key.endswith(("}i", "}o", "}e"))}
+        atoms["U"] = redact_path(atoms.get("U") or "")
+        for key in ("r", "q", "f"):
+            atoms[key] = "-"
+        return atoms
+
+
+logger_class = RedactingLogger
