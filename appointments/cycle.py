@@ -175,9 +175,15 @@ def plan_window(
         state = State.TOO_CLOSE
     else:
         state = State.CLOSED
-    next_first, next_last = next_window(lmp, cycle_length, start_day, end_day, after=last)
-    # An expected window may already be under way (a long gap since the LMP).
-    next_days = open_days(next_first, next_last, calendar=calendar, today=today)
+    # The next expected window with a day still bookable; it may already be under way
+    # after a long gap since the LMP, or be closed too, in which case look one further.
+    after = max(last, earliest - ONE_DAY)
+    for _ in range(3):
+        next_first, next_last = next_window(lmp, cycle_length, start_day, end_day, after=after)
+        next_days = open_days(next_first, next_last, calendar=calendar, today=today)
+        if next_days:
+            break
+        after = next_last
     return WindowPlan(state, first, last, [], next_first, next_last, next_days)
 
 

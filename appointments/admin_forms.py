@@ -1,0 +1,93 @@
+"""The small forms behind the front desk's buttons: book, cancel, confirm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import phonenumbers
+from django import forms
+from django.utils import timezone
+
+from appointments.forms import parse_us_phone
+from appointments.models import AppointmentRequest
+
+
+class AppointmentRequestAdminForm(forms.ModelForm):
+    """The request's own details, which staff may correct; the phone stays E.164."""
+
+    class Meta:
+        model = AppointmentRequest
+        fields = [
+            "procedure",
+            "preferred_date_1",
+            "preferred_date_2",
+            "preferred_date_3",
+            "preferred_time",
+            "last_period_start",
+            "cycle_irregular",
+            "cycle_length",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "phone",
+            "email",
+            "insurance_plan",
+            "insurance_other",
+            "self_pay",
+            "referring_physician",
+            "referring_physician_phone",
+            "referring_physician_fax",
+            "contrast_allergy",
+            "pelvic_infection_history",
+            "lipiodol_interest",
+            "notes",
+        ]
+
+    def clean_phone(self) -> str:
+        number = parse_us_phone(self.cleaned_data["phone"])
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ScheduleForm(forms.Form):
+    # The status the page showed: if someone else moved the request since, nothing is saved.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    time = forms.TimeField(
+        widget=forms.TimeInput(attrs={"type": "time", "step": 300}, format="%H:%M"),
+        help_text="New York time.",
+    )
+    override = forms.BooleanField(
+        label="Book outside the window",
+        required=False,
+        help_text="Only when the patient's cycle window does not fit; say why below.",
+    )
+    override_reason = forms.CharField(
+        label="Reason for booking outside the window", max_length=200, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("override") and not cleaned.get("override_reason", "").strip():
+            self.add_error("override_reason", "Please say why.")
+        return cleaned
+
+    @property
+    def at(self) -> dt.datetime:
+        naive = dt.datetime.combine(self.cleaned_data["date"], self.cleaned_data["time"])
+        return timezone.make_aware(naive)
+
+    @property
+    def reason(self) -> str:
+        if self.cleaned_data.get("override"):
+            return self.cleaned_data["override_reason"]
+        return ""
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        max_length=180, help_text="For example: patient called, pregnant, chose another office."
+    )
+
+
+class ConfirmForm(forms.Form):
+    """No fields: the button is the answer."""

@@ -1,0 +1,49 @@
+"""The practice as these tests need it: days 5 to 12, open Monday to Friday 9 to 5."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from appointments.tests.factories import ProcedureFactory
+from clinic.models import Closure, InsurancePlan, OpeningHours, Practice
+
+NEW_YORK = ZoneInfo("America/New_York")
+# Tuesday, March 2, 2027, mid-morning in New York.
+NOW = dt.datetime(2027, 3, 2, 10, 0, tzinfo=NEW_YORK)
+
+
+@pytest.fixture
+def practice(db):
+    practice = Practice.objects.current()
+    practice.window_start_day, practice.window_end_day = 5, 12
+    practice.save()
+    OpeningHours.objects.all().delete()
+    for weekday in range(5):
+        OpeningHours.objects.create(weekday=weekday, opens=dt.time(9, 0), closes=dt.time(17, 0))
+    Closure.objects.all().delete()
+    return practice
+
+
+@pytest.fixture
+def hsg(db):
+    return ProcedureFactory()
+
+
+@pytest.fixture
+def aetna(db):
+    plan, _ = InsurancePlan.objects.get_or_create(name="Aetna", defaults={"active": True})
+    return plan
+
+
+@pytest.fixture
+def frozen_now():
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture
+def clinic(practice, hsg, aetna, frozen_now):
+    """The practice, one bookable exam, one plan, and the clock at NOW."""
+    return practice
