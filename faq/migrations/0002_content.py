@@ -83,7 +83,7 @@ QUESTIONS = [
                 HSG,
             ),
             q(
-                "can-an-hsg-find-fibroids-endometriosis-or-ovary-problems",
+                "can-an-hsg-find-fibroids-or-endometriosis",
                 "Can an HSG find fibroids, endometriosis or problems with my ovaries?",
                 "Only in part. An HSG shows growths that bulge into the inside of the uterus. "
                 "But it cannot:\n\n"
