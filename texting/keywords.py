@@ -27,7 +27,7 @@ URGENT = re.compile(
     r"\b(?:"
     r"fever|feverish|chills|high temp\w*|temperature of"
     r"|heavy bleeding|bleeding heavily|bleeding (?:a lot|so much|badly|heavy)"
-    rf"|(?:a lot|lots|so much) of blood|soak\w* (?:a |through )?(?:the )?pads?|{_NOT} stop bleeding"
+    rf"|(?:a lot|lots|so much) of blood|soak\w* (?:through )?(?:a |the |my )?pads?|{_NOT} stop bleeding"
     r"|blood clots?|severe pain|severe cramp\w*|very bad (?:pain|cramp\w*)|terrible pain"
     r"|worst pain|extreme pain|unbearable|excruciating|pain is (?:very )?bad"
     r"|faint\w*|passed out|pass out|dizzy|can'?t breathe?|trouble breathing|short of breath"
