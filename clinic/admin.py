@@ -1,6 +1,7 @@
 """Front-desk admin for the practice's profile, hours, plans, prices, pages and messages."""
 
 from django.contrib import admin, messages
+from django.db.models import URLField
 
 from clinic import models
 
@@ -70,6 +71,7 @@ class PriceAdmin(admin.ModelAdmin):
 @admin.register(models.Publication)
 class PublicationAdmin(admin.ModelAdmin):
     list_display = ["title", "journal", "year", "order"]
+    formfield_overrides = {URLField: {"assume_scheme": "https"}}
     list_editable = ["order"]
     search_fields = ["title", "authors", "journal"]
 

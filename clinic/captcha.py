@@ -79,6 +79,15 @@ class CaptchaFormMixin:
             field.remote_ip = remote_ip
             self.fields["captcha"] = field
 
+    def clean(self):
+        cleaned = super().clean()
+        # The captcha's input is hidden, and form layouts do not show a hidden
+        # field's errors: repeat them as form errors so that people see them.
+        for error in self.errors.get("captcha", []):
+            if error not in self.non_field_errors():
+                self.add_error(None, error)
+        return cleaned
+
 
 class HoneypotFormMixin:
     """A field people never see; bots fill it in. A filled honeypot fails quietly."""

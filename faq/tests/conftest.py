@@ -1,0 +1,1 @@
+from clinic.tests.fixtures import content  # noqa: F401
