@@ -56,6 +56,13 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
 
     # One per form display: a double click or a resent form finds the first request.
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Typed as the patient likes, "+1 (212) 555-0123" included; stored as E.164.
+    phone = forms.CharField(
+        label="Mobile phone",
+        max_length=30,
+        help_text="We call or text you on this number to book your exam.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     insurance = forms.ChoiceField(
         label="Insurance",
         help_text="Pick your plan. If it is not on the list, pick “Other plan”.",

@@ -1,0 +1,129 @@
+"""The patient's own page: a signed link, a date-of-birth check, cancel or other dates."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+
+from appointments import tokens
+from appointments.models import AppointmentRequest
+from appointments.tests.factories import AppointmentRequestFactory
+
+Status = AppointmentRequest.Status
+
+
+@pytest.fixture
+def appointment(clinic):
+    return AppointmentRequestFactory()
+
+
+@pytest.fixture
+def url(appointment):
+    return f"/appointments/manage/{tokens.manage_token(appointment.pk)}/"
+
+
+def verify(client, url, dob="1990-03-14"):
+    return client.post(url, {"date_of_birth": dob})
+
+
+def test_the_page_asks_for_the_date_of_birth_before_showing_anything(client, url, appointment):
+    response = client.get(url)
+    html = response.content.decode()
+    assert "please enter your date of birth" in html
+    assert appointment.reference not in html and appointment.first_name not in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_right_date_of_birth_shows_the_status_and_date(client, url, appointment):
+    assert verify(client, url).status_code == 302
+    html = client.get(url).content.decode()
+    assert appointment.reference in html
+    assert "Waiting for our call" in html
+
+
+def test_the_verified_page_pins_its_queries(client, url, django_assert_num_queries):
+    verify(client, url)
+    # 7 queries: the session, the request with its procedure, the calendar for the
+    # date form (practice, hours, closures), the site's header and footer (practice,
+    # hours).
+    with django_assert_num_queries(7):
+        client.get(url)
+
+
+def test_a_wrong_date_of_birth_says_so_and_shows_nothing(client, url, appointment):
+    response = verify(client, url, "1991-03-14")
+    assert "does not match" in response.content.decode()
+    assert appointment.reference not in response.content.decode()
+
+
+def test_five_wrong_dates_lock_the_link_even_for_the_right_one(client, url):
+    for _ in range(4):
+        assert verify(client, url, "1991-01-01").status_code == 200
+    assert verify(client, url, "1991-01-01").status_code == 429
+    locked = verify(client, url)
+    assert locked.status_code == 429
+    assert "locked for 15 minutes" in locked.content.decode()
+
+
+def test_the_lock_lifts_after_its_time(client, url, frozen_now):
+    for _ in range(5):
+        verify(client, url, "1991-01-01")
+    with time_machine.travel(frozen_now + dt.timedelta(minutes=16), tick=False):
+        # locmem's expiry follows time.time(), which the travel moves.
+        assert verify(client, url).status_code == 302
+
+
+def test_an_expired_link_says_so(client, url, frozen_now):
+    with time_machine.travel(frozen_now + dt.timedelta(days=31), tick=False):
+        response = client.get(url)
+    assert response.status_code == 404
+    assert "This link has expired" in response.content.decode()
+
+
+def test_a_forged_link_is_refused(client, appointment):
+    assert client.get(f"/appointments/manage/{appointment.pk}/").status_code == 404
+
+
+def test_the_patient_can_cancel(client, url, appointment, django_capture_on_commit_callbacks):
+    verify(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "cancel", "cancel-reason": "Feeling better"})
+    appointment.refresh_from_db()
+    assert appointment.status == Status.CANCELLED
+    assert appointment.cancel_reason == "Cancelled by the patient: Feeling better"
+    assert "Request cancelled by the patient" in mail.outbox[-1].subject
+    assert "Feeling better" not in mail.outbox[-1].body
+    assert "Your request is cancelled" in client.get(url).content.decode()
+
+
+def test_the_patient_can_ask_for_other_dates_which_frees_a_booked_time(client, url, appointment):
+    appointment.status = Status.SCHEDULED
+    appointment.scheduled_at = dt.datetime(2027, 3, 8, 15, tzinfo=dt.UTC)
+    appointment.save()
+    verify(client, url)
+    client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-10"})
+    appointment.refresh_from_db()
+    assert appointment.status == Status.REQUESTED
+    assert appointment.scheduled_at is None
+    assert appointment.preferred_date_1 == dt.date(2027, 3, 10)
+    assert appointment.other_dates_requested_at is not None
+    assert appointment.history.first().history_change_reason == "Patient asked for other dates"
+
+
+def test_other_dates_on_a_closed_day_are_refused_next_to_the_field(client, url, appointment):
+    verify(client, url)
+    response = client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-06"})
+    assert "closed on Saturdays" in response.content.decode()
+    appointment.refresh_from_db()
+    assert appointment.preferred_date_1 == dt.date(2027, 3, 8)
+
+
+def test_a_completed_request_cannot_be_changed_from_the_page(client, url, appointment):
+    appointment.status = Status.COMPLETED
+    appointment.save()
+    verify(client, url)
+    assert "Cancel my request" not in client.get(url).content.decode()
+    client.post(url, {"action": "cancel"})
+    appointment.refresh_from_db()
+    assert appointment.status == Status.COMPLETED
