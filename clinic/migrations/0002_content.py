@@ -124,19 +124,12 @@ PUBLICATIONS = [
 ]
 
 HOME_BODY = f"""\
-## What we do
-
-- **[HSG](/procedures/hsg/).** A short X-ray test that shows whether your fallopian tubes are open. It also shows the inside of your uterus.
-- **[Lipiodol flush HSG](/procedures/lipiodol-flush-hsg/).** An HSG that ends with Lipiodol, an oil-based contrast. Contrast is a liquid that shows up on X-rays. Studies link Lipiodol with better chances of pregnancy.
-- **[Fallopian tube recanalization (FTR)](/procedures/fallopian-tube-recanalization/).** A way to open a tube that is blocked near the uterus, without surgery.
-- **[Pro-Nox](/procedures/pro-nox/).** A gas you breathe in to ease pain and worry during any of these. You control it yourself.
-
 ## Why patients choose us
 
 - **Experience.** Dr. Silberzweig has performed over 40,000 HSG exams.
 - **Results right away.** The doctor talks with you about your results right after the exam. You leave with a written report.
 - **Low X-ray dose.** We use the lowest dose that gives clear pictures.
-- **Comfort.** You can use Pro-Nox and take a pain reliever before the exam.
+- **Comfort.** You can breathe in [Pro-Nox](/procedures/pro-nox/), a gas that eases pain and worry. You control it yourself.
 
 ## How booking works
 
@@ -150,12 +143,12 @@ An HSG is done on days 5 to 12 of your cycle. Day 1 is the first day of bleeding
 ABOUT_BODY = """\
 ## Dr. Silberzweig
 
-Dr. Silberzweig has performed over 40,000 HSG exams. An HSG is an X-ray test of the uterus (womb) and the fallopian tubes. Doing so many exams helps make yours quick and smooth.
+Dr. Silberzweig has performed over 40,000 HSG exams. An HSG is an X-ray test of the uterus (womb) and the fallopian tubes. This experience helps us keep your exam quick and as comfortable as we can.
 
 Dr. Silberzweig has also done research on the HSG. It looks at ways to lower the X-ray dose and to make the exam more comfortable. The papers are listed on this page. They cover:
 
 - How the HSG compares with an ultrasound test of the uterus.
-- Using the HSG along with a way to reach into each tube. This is the method used to open blocked tubes.
+- Using the HSG together with FTR, our way to open a blocked tube.
 - Doing the HSG with a mobile X-ray machine.
 - What a scar from a C-section can look like on an HSG.
 - Gadolinium, a contrast for people who may be allergic to the usual one. Contrast is a liquid that shows up on X-rays.
@@ -175,11 +168,7 @@ We know that fertility tests can feel stressful. Our goal is expert, kind care. 
 LOCATION_BODY = f"""\
 ## Getting here
 
-We are in Suite 407 at 200 West 57th Street in Manhattan. If you need help finding us, call us at {PHONE}.
-
-## Hours
-
-We are open 9:00 am to 5:00 pm on the days shown on this page. We are closed on major holidays.
+Use the map link on this page to plan your trip. If you need help finding us, call us at {PHONE}.
 
 ## Who can come into the exam room
 
@@ -238,7 +227,7 @@ Here are answers to the questions patients ask us most. If you do not find your 
 CONTACT_BODY = f"""\
 ## Call us
 
-Call {PHONE}. We are open 9:00 am to 5:00 pm and closed on major holidays.
+Call {PHONE}. Our hours are shown on this page.
 
 ## Email us
 
@@ -250,7 +239,7 @@ You can text us through the Klara app. Klara is the texting app we use to talk w
 
 ## Send us a message
 
-You can also use the form on this page. Please do not use it for anything urgent. Keep health details short. We can talk about them by phone.
+You can also use the form on this page. Please do not use it for anything urgent. Leave out medical details. We can talk about them by phone.
 
 ## If you feel unwell after your exam
 
@@ -272,7 +261,7 @@ The site may set one small cookie when you use a form. It keeps the form safe fr
 
 ## reCAPTCHA on our forms
 
-Our forms use Google reCAPTCHA. It checks that a person, not a robot, is sending the form. To do this, it sends Google some facts about your browser and how you use the page. Google's [Privacy Policy](https://policies.google.com/privacy) and [Terms of Service](https://policies.google.com/terms) apply.
+Our forms use Google reCAPTCHA. It checks that a person, not a robot, is sending the form. To do this, it sends Google some facts about your browser and how you use the page. Google may also set its own cookie for this check. Google's [Privacy Policy](https://policies.google.com/privacy) and [Terms of Service](https://policies.google.com/terms) apply.
 
 ## What our forms collect, and why
 
@@ -291,7 +280,7 @@ Only our office staff see what you send. We do not sell your information or use 
 
 ## Text messages
 
-We send you texts only if you agree to them on the form. The texts are about your appointment. They do not name your exam or give health details. Reply STOP at any time to stop them. Reply START to get them again. Reply HELP to get our phone number.
+We send you texts only if you agree to them on the form. The texts are about your appointment. They do not name your exam or give health details. A texting company delivers them for us. Reply STOP at any time to stop them. Reply START to get them again. Reply HELP to get our phone number.
 
 ## Seeing, fixing or deleting your details
 
@@ -357,7 +346,10 @@ PAGES = [
             "Find us at 200 West 57th Street, Suite 407, New York, NY 10019. Open 9:00 am to "
             "5:00 pm, closed on major holidays. Who can come into the exam room."
         ),
-        "intro": "Our office is at 200 West 57th Street, Suite 407, New York, NY 10019.\n",
+        "intro": (
+            "Our office is in Suite 407 at 200 West 57th Street in Manhattan. Here is how to "
+            "find us, when we are open, and who can come with you.\n"
+        ),
         "body": LOCATION_BODY,
     },
     {
