@@ -180,7 +180,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # The client's address is REMOTE_ADDR only: a spoofed X-Forwarded-For never resets a lock.
-AXES_CLIENT_IP_CALLABLE = "clinic.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "clinic.security.axes_client_ip"
 AXES_VERBOSE = False
 
 # Staff sessions end after 8 hours, or when the browser closes.
