@@ -2,6 +2,8 @@
 
 import datetime
 import json
+import os
+import socket
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
 
@@ -99,3 +101,28 @@ def signed_post(client, twilio_settings):
         return client.post(path, data, HTTP_X_TWILIO_SIGNATURE=signature, **extra)
 
     return post
+
+
+def need_services(reason: str) -> None:
+    """Skip with a reason, or fail when CI demands the services (REQUIRE_SERVICES=1)."""
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def broker_down():
+    """Point Celery at a closed port, as when Redis is down; restore it afterwards."""
+    from clinic.celery import app
+
+    saved = (app.conf.broker_url, app._pool, app.amqp._producer_pool)
+    app.conf.broker_url = f"redis://127.0.0.1:{closed_port()}/0"
+    app._pool = app.amqp._producer_pool = None  # make the next publish connect anew
+    yield
+    app.conf.broker_url, app._pool, app.amqp._producer_pool = saved
