@@ -187,6 +187,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True  # reverting a history entry would move the status around the services
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # revert_disabled only hides the button: refuse the POST itself too.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     # --- The list ---------------------------------------------------------------------
 
     def get_queryset(self, request):
@@ -355,7 +361,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         obj = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
-        form = form_class(request.POST or None, initial=initial)
+        form = form_class(request.POST if request.method == "POST" else None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 run(obj, form)

@@ -160,7 +160,7 @@ def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> 
     """Ask for the date of birth; too many wrong answers lock the link for a while."""
     if tokens.dob_locked(appointment.pk):
         return render(request, "appointments/manage_locked.html", status=429)
-    form = DateOfBirthForm(request.POST or None)
+    form = DateOfBirthForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
             tokens.dob_passed(appointment.pk)

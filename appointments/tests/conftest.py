@@ -47,3 +47,9 @@ def frozen_now():
 def clinic(practice, hsg, aetna, frozen_now):
     """The practice, one bookable exam, one plan, and the clock at NOW."""
     return practice
+
+
+@pytest.fixture
+def admin_client(frozen_now, admin_client):
+    """The root conftest's front-desk client, signed in at the frozen time."""
+    return admin_client
