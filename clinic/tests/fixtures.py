@@ -88,7 +88,7 @@ def content(db) -> Content:
         ),
     ]
     publications = [PublicationFactory(title="Gadolinium for hysterosalpingography")]
-    category = CategoryFactory(name="Before the exam", slug="before")
+    category = CategoryFactory(name="Before the exam", slug="before", order=1)
     questions = [
         QuestionFactory(
             category=category,
