@@ -48,5 +48,15 @@ format: install-dev
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+# Production settings on loopback (gunicorn, PostgreSQL, Redis): see bench/run.py.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } 2>/dev/null || echo "wrk not installed: bench uses its Python load generator"
+	$(PY) bench/run.py
+
+# Lighthouse (pinned in package-lock.json) with Debian's chromium: see bench/lighthouse.py.
+lighthouse: install
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PY) bench/lighthouse.py
+
 clean:
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

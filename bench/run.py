@@ -1,0 +1,315 @@
+"""`make bench`: requests per second and latency of the public pages, then 200 form submissions.
+
+    .venv/bin/python bench/run.py     (BENCH_ROUNDS=3 interleaved rounds of BENCH_SECONDS=5)
+
+1. Rebuilds the `clinic_bench` PostgreSQL database, empties Redis db 15, collects
+   static files, starts gunicorn with the production settings on 127.0.0.1.
+2. Loads `/`, `/procedures/hsg/`, `/faq/` and `/robots.txt` (the floor: the
+   framework's cost with no database and no template) with wrk, after a warm-up, in
+   interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
+   ratio to the floor.
+3. Submits 200 appointment requests from 20 concurrent clients (captcha and rate
+   limits off for the run) and prints how many were saved and the p95 latency.
+
+Everything runs on loopback, is bounded in time and count, and is stopped at the end.
+"""
+
+# ruff: noqa: S310, S603, S607  (a local tool: runs fixed commands against loopback URLs)
+
+import datetime as dt
+import html.parser
+import http.client
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import server  # noqa: E402
+
+PAGES = ["/", "/procedures/hsg/", "/faq/", "/robots.txt"]
+FLOOR = "/robots.txt"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+WARMUP_SECONDS = 2
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+SUBMISSIONS = 200
+CLIENTS = 20
+DATABASE = "clinic_bench"
+REDIS_DB = 15
+
+
+# --- Page load ---------------------------------------------------------------------
+
+
+def _ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(url: str, seconds: int) -> dict:
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
+    out = result.stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def python_load(url: str, seconds: int) -> dict:
+    """A plain load generator for machines without wrk: keep-alive connections in threads."""
+    parts = urlsplit(url)
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        mine, bad = [], 0
+        while time.monotonic() < stop:
+            start = time.perf_counter()
+            conn.request("GET", parts.path)
+            response = conn.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - start) * 1000)
+            bad += response.status >= 400
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "rps": len(latencies) / seconds,
+        "p50": latencies[len(latencies) // 2],
+        "p99": latencies[int(len(latencies) * 0.99)],
+        "errors": errors[0],
+    }
+
+
+def load_pages(base: str) -> dict[str, dict]:
+    tool = wrk if shutil.which("wrk") else python_load
+    print(
+        f"Load: {tool.__name__}, {CONNECTIONS} connections, {ROUNDS} rounds of {SECONDS} s "
+        "per page (medians)",
+        flush=True,
+    )
+    for path in PAGES:
+        status, _ = server.fetch(base + path)
+        if status != 200:
+            raise SystemExit(f"{path} answered {status}, not 200: nothing to measure")
+    for path in PAGES:
+        tool(base + path, WARMUP_SECONDS)
+    # Interleaved rounds: a burst of other work on the machine hits every page alike.
+    rounds: dict[str, list[dict]] = {path: [] for path in PAGES}
+    for _ in range(ROUNDS):
+        for path in PAGES:
+            rounds[path].append(tool(base + path, SECONDS))
+    return {
+        path: {
+            key: statistics.median(r[key] for r in runs)
+            if key != "errors"
+            else sum(r[key] for r in runs)
+            for key in ("rps", "p50", "p99", "errors")
+        }
+        for path, runs in rounds.items()
+    }
+
+
+def print_pages(results: dict[str, dict]) -> None:
+    floor = results[FLOOR]["rps"]
+    print()
+    print(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs floor':>9}")
+    for path, r in results.items():
+        ratio = r["rps"] / floor
+        flag = "" if path == FLOOR or ratio >= 0.8 else "  < 0.8 target"
+        print(f"{path:<20} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratio:>8.2f}x{flag}")
+        if r["errors"]:
+            print(f"  {r['errors']} responses were not 2xx/3xx")
+
+
+# --- Appointment submissions -------------------------------------------------------
+
+
+class FormParser(html.parser.HTMLParser):
+    """The appointment form's fields: hidden values, radio/select choices."""
+
+    def __init__(self):
+        super().__init__()
+        self.hidden: dict[str, str] = {}
+        self.choices: dict[str, list[str]] = {}
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind == "hidden":
+                self.hidden[name] = a.get("value", "")
+            elif kind in ("radio", "checkbox"):
+                self.choices.setdefault(name, []).append(a.get("value", "on"))
+        elif tag == "select" and name:
+            self._select = name
+            self.choices.setdefault(name, [])
+        elif tag == "option" and self._select and a.get("value"):
+            self.choices[self._select].append(a["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def open_days(base: str) -> tuple[str, list[str]]:
+    """A first day of the last period whose window has open days, and those days."""
+    today = dt.date.today()
+    for days_ago in range(0, 60):
+        lmp = today - dt.timedelta(days=days_ago)
+        status, body = server.fetch(f"{base}/appointments/request/window/?lmp={lmp.isoformat()}")
+        if status == 200:
+            offered = [day["date"] for day in json.loads(body)["offered_days"]]
+            if offered:
+                return lmp.isoformat(), offered
+    raise SystemExit("no last-period date in the past 60 days gives an open day to book")
+
+
+def submit_one(base: str, lmp: str, days: list[str], n: int) -> tuple[int, float]:
+    """GET the form (cookie, token, choices), POST a complete request; return status and ms."""
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", "/appointments/request/")
+        response = conn.getresponse()
+        page = response.read().decode()
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+        form = FormParser()
+        form.feed(page)
+        plans = [v for v in form.choices.get("insurance", []) if v.isdigit()]
+        data = {
+            **form.hidden,
+            "submission_key": str(uuid.uuid4()),
+            "procedure": form.choices["procedure"][0],
+            "last_period_start": lmp,
+            "preferred_date_1": days[n % len(days)],
+            "preferred_time": form.choices.get("preferred_time", ["morning"])[0],
+            "first_name": "Bench",
+            "last_name": f"Patient{n:03d}",
+            "date_of_birth": "1990-03-14",
+            "phone": "(212) 555-0123",
+            "email": f"bench{n:03d}@example.com",
+            "insurance": plans[0] if plans else form.choices["insurance"][0],
+            "sms_consent": "on",
+        }
+        body = urlencode(data)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie.group(1)}" if cookie else "",
+        }
+        start = time.perf_counter()
+        conn.request("POST", "/appointments/request/", body=body, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        return response.status, (time.perf_counter() - start) * 1000
+    finally:
+        conn.close()
+
+
+def submit_many(base: str) -> dict:
+    lmp, days = open_days(base)
+    queue = list(range(SUBMISSIONS))
+    lock = threading.Lock()
+    results: list[tuple[int, float]] = []
+    deadline = time.monotonic() + 120
+
+    def client():
+        while time.monotonic() < deadline:
+            with lock:
+                if not queue:
+                    return
+                n = queue.pop()
+            outcome = submit_one(base, lmp, days, n)
+            with lock:
+                results.append(outcome)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies = sorted(ms for _, ms in results)
+    return {
+        "sent": len(results),
+        "redirected": sum(1 for status, _ in results if status == 302),
+        "statuses": sorted({status for status, _ in results}),
+        "p50": statistics.median(latencies),
+        "p95": latencies[max(0, int(len(latencies) * 0.95) - 1)],
+        "seconds": elapsed,
+    }
+
+
+def saved_count(env: dict[str, str]) -> int:
+    code = (
+        "from appointments.models import AppointmentRequest;"
+        "print(AppointmentRequest.objects.filter(email__startswith='bench').count())"
+    )
+    result = subprocess.run(
+        [server.PYTHON, "manage.py", "shell", "-c", code],
+        cwd=server.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    port = server.free_port()
+    env = server.production_env(
+        port=port, database=DATABASE, redis_db=REDIS_DB, RATELIMIT_ENABLED="false"
+    )
+    print(f"Preparing PostgreSQL database {DATABASE!r}, Redis db {REDIS_DB}, static files…")
+    server.prepare(env, database=DATABASE)
+    with server.gunicorn(env, port=port, log_name="bench-gunicorn") as base:
+        print(f"gunicorn (production settings) on {base}", flush=True)
+        print_pages(load_pages(base))
+        print(f"\nSubmitting {SUBMISSIONS} appointment requests from {CLIENTS} clients…")
+        sub = submit_many(base)
+    saved = saved_count(env)
+    print(
+        f"saved {saved} of {SUBMISSIONS} (sent {sub['sent']}, redirected to the confirmation "
+        f"{sub['redirected']}, statuses {sub['statuses']}) in {sub['seconds']:.1f} s; "
+        f"submit p50 {sub['p50']:.0f} ms, p95 {sub['p95']:.0f} ms"
+        + ("" if sub["p95"] < 300 else "  > 300 ms target")
+    )
+
+
+if __name__ == "__main__":
+    main()
