@@ -9,12 +9,14 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from clinic.security import client_ip as forwarded_client_ip
+
 logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
-    """The address the request came from. X-Forwarded-For is not trusted here."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The address the request came from (see clinic.security.client_ip for proxies)."""
+    return forwarded_client_ip(request) or "unknown"
 
 
 def hit(key: str, limit: int, period: int) -> bool:

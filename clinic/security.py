@@ -1,13 +1,30 @@
 """Small security helpers that settings refer to by name."""
 
+from django.conf import settings
 
-def axes_client_ip(request) -> str | None:
-    """The address django-axes locks: REMOTE_ADDR only, never X-Forwarded-For.
 
-    A client can write any X-Forwarded-For it likes, so trusting it would let an
-    attacker reset a lock by changing the header. None when there is no address
-    (e.g. a test client's force_login); axes stores that as an empty value.
+def client_ip(request) -> str | None:
+    """The address a request came from, for rate limits and django-axes.
+
+    REMOTE_ADDR, unless the operator says how many proxies of theirs stand in front
+    (TRUSTED_PROXY_COUNT, e.g. 1 behind a load balancer): then the address the
+    outermost of them saw, counted from the right of X-Forwarded-For. Each proxy
+    appends what it saw, so entries a client wrote itself sit further left and are
+    never read: a spoofed header cannot reset a lock or a limit.
     """
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = request.META.get("REMOTE_ADDR") or None
+    hops = settings.TRUSTED_PROXY_COUNT
+    if hops <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < hops:
+        return remote  # not through all our proxies: do not trust any of it
+    return forwarded[-hops]
+
+
+def axes_client_ip(request) -> str | None:
+    """The address django-axes locks (see client_ip); None when there is none."""
+    return client_ip(request)

@@ -179,7 +179,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
-# The client's address is REMOTE_ADDR only: a spoofed X-Forwarded-For never resets a lock.
+# The client's address is REMOTE_ADDR, or with TRUSTED_PROXY_COUNT=N the address our N-th
+# proxy saw (clinic/security.py): a spoofed X-Forwarded-For never resets a lock or a limit.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "clinic.security.axes_client_ip"
 AXES_VERBOSE = False
 

@@ -257,6 +257,46 @@ def test_a_spoofed_forwarded_for_header_does_not_escape_the_lock(client, staff_u
 
 
 @pytest.mark.django_db
+def test_behind_a_proxy_a_client_written_forwarded_for_entry_does_not_escape_the_lock(
+    client, staff_user, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1  # the load balancer appends the address it saw
+    for n in range(5):
+        fail_login(client, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}, 198.51.100.20")
+
+    response = admin_login(
+        client,
+        otp=static_code_for(staff_user.username),
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.20",
+    )
+
+    assert response.status_code == 429
+    # Another patient behind the same load balancer is not locked out with her.
+    other = fail_login(client, username="someone-else", HTTP_X_FORWARDED_FOR="198.51.100.21")
+    assert other.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "expected"),
+    [
+        (0, "192.0.2.1", "10.0.0.2"),  # no proxy of ours: the header is ignored
+        (1, "192.0.2.1, 198.51.100.20", "198.51.100.20"),
+        (2, "192.0.2.1, 198.51.100.20, 10.1.1.1", "198.51.100.20"),
+        (1, "", "10.0.0.2"),  # did not come through the proxy
+    ],
+)
+def test_the_client_address_counts_only_our_own_proxies(
+    rf, settings, proxies, forwarded_for, expected
+):
+    from clinic.ratelimit import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+    assert client_ip(request) == expected
+
+
+@pytest.mark.django_db
 def test_the_lock_lifts_after_the_cool_off(client, staff_user, settings):
     with time_machine.travel("2026-03-02 14:00:00 +0000", tick=False) as clock:
         for _ in range(5):

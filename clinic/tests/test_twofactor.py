@@ -34,7 +34,7 @@ def static_code_for(username: str) -> tuple[str, str]:
     return out.getvalue().strip(), device.persistent_id
 
 
-def admin_login(client, *, username="frontdesk", password=PASSWORD, otp=("", "")):
+def admin_login(client, *, username="frontdesk", password=PASSWORD, otp=("", ""), **extra):
     """Post the admin's login form: password, and the device chosen with its code."""
     otp_token, otp_device = otp
     return client.post(
@@ -46,6 +46,7 @@ def admin_login(client, *, username="frontdesk", password=PASSWORD, otp=("", "")
             "otp_token": otp_token,
             "next": "/admin/",
         },
+        **extra,
     )
 
 
