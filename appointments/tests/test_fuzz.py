@@ -53,10 +53,8 @@ def test_any_text_in_any_field_is_kept_escaped_and_never_a_server_error(
     response = client.post("/appointments/request/", data)  # a 500 would raise here
     assert response.status_code in (200, 302)
     if response.status_code == 200:
-        html = response.content.decode()
-        assert escape(value) in html
-        if "<" in value:
-            assert value not in html
+        # Kept, and escaped: markup itself is tested on its own in test_request_form.
+        assert escape(value) in response.content.decode()
     elif field in STORED_AS_TYPED:
         saved = AppointmentRequest.objects.get(submission_key=data["submission_key"])
         assert getattr(saved, field) == value.strip()
