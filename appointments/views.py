@@ -41,16 +41,13 @@ def request_form(request: HttpRequest) -> HttpResponse:
             return redirect(
                 "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
             )
-        status = 200
     else:
         form = AppointmentRequestForm(calendar=calendar)
-        status = 200
     config = {"windowUrl": reverse("appointments:window")}
     return render(
         request,
         "appointments/request_form.html",
-        {"form": form, "plan": form.plan, "config": config},
-        status=status,
+        {"form": form, "config": config},
     )
 
 
