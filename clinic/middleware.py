@@ -43,14 +43,13 @@ class AdminIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        admin_prefix = reverse("admin:index")
-        user = getattr(request, "user", None)
-        if (
-            settings.ADMIN_IDLE_TIMEOUT
-            and user is not None
-            and user.is_authenticated
-            and request.path_info.startswith(admin_prefix)
+        # The path first: public pages never load the session or the user here.
+        if not settings.ADMIN_IDLE_TIMEOUT or not request.path_info.startswith(
+            reverse("admin:index")
         ):
+            return self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(self.SESSION_KEY)
             if last_seen is not None and now - last_seen > settings.ADMIN_IDLE_TIMEOUT:
