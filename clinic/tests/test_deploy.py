@@ -13,6 +13,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 
@@ -166,7 +167,7 @@ def test_the_ssl_redirect_and_the_proxy_header_are_switched_by_the_environment()
 def test_production_uses_redis_and_hashed_compressed_static_files():
     values = production_settings()
 
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "clinic.redis_cache.RedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/0"
     assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -361,3 +362,37 @@ def test_gunicorns_logger_redacts_patients_links(rf):
     line = " ".join(str(value) for value in atoms.values())
     assert "signed-token" not in line
     assert "jane" not in line.lower()
+
+
+# --- The Redis cache backend -------------------------------------------------------
+
+
+@pytest.fixture
+def redis_cache(settings):
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail("REDIS_URL is not set but REQUIRE_SERVICES=1")
+        pytest.skip("needs Redis: set REDIS_URL")
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "clinic.redis_cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{secrets.token_hex(8)}",
+        }
+    }
+    return caches["default"]
+
+
+def test_the_redis_cache_stores_and_reads_through_one_reused_client(redis_cache):
+    redis_cache.set("greeting", {"text": "hello"}, 30)
+
+    assert redis_cache.get("greeting") == {"text": "hello"}
+    assert redis_cache.get_many(["greeting", "missing"]) == {"greeting": {"text": "hello"}}
+    client = redis_cache._cache.get_client("greeting")
+    assert redis_cache._cache.get_client("other") is client
+    assert redis_cache._cache.get_client("x", write=True) is client  # one server: one pool
+    redis_cache.delete("greeting")
+    assert redis_cache.get("greeting") is None
