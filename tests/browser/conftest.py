@@ -1,9 +1,12 @@
 """Real Chromium (Debian's, at /usr/bin/chromium) driven by Playwright against a live server."""
 
+import datetime as dt
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps as django_apps
 
 from conftest import require
 
@@ -16,7 +19,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
+# The rules the site promises to meet: WCAG 2.0 and 2.1, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The data migrations that load the real site, in dependency order.
+CONTENT_MIGRATIONS = [
+    "procedures.migrations.0002_content",
+    "clinic.migrations.0002_content",
+    "faq.migrations.0002_content",
+    "texting.migrations.0002_default_templates",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -70,3 +81,60 @@ def phone_page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+# --- The real site ------------------------------------------------------------------
+
+
+@pytest.fixture
+def site_content(transactional_db):
+    """The practice's real content, as a fresh `migrate` loads it.
+
+    A live-server test runs in a transactional database, and pytest-django empties every
+    table after each such test, data migrations' rows included. The loaders are
+    idempotent, so each browser test loads them again and sees the real site.
+    """
+    for name in CONTENT_MIGRATIONS:
+        importlib.import_module(name).load(django_apps, None)
+    from clinic.models import Practice
+
+    return Practice.objects.current()
+
+
+def bookable_lmp(min_open_days: int = 3) -> tuple[dt.date, list[dt.date]]:
+    """A first day of the last period whose window, from today, has open days to pick.
+
+    Worked out with the site's own calendar (hours, closures, major holidays), so the
+    journeys pass on any day of the year.
+    """
+    from appointments.availability import clinic_calendar
+    from appointments.cycle import State
+
+    calendar = clinic_calendar()
+    for days_ago in range(1, 30):
+        lmp = calendar.today - dt.timedelta(days=days_ago)
+        plan = calendar.plan(lmp)
+        if plan.state == State.OPEN and len(plan.open_days) >= min_open_days:
+            return lmp, plan.open_days
+    raise AssertionError(f"No window from {calendar.today} has {min_open_days} open days")
+
+
+# --- Accessibility ------------------------------------------------------------------
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    return Axe().run(page, options=options).response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    """One line per failing element: the rule, its impact and where."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"{violation['id']} ({violation['impact']}): {target}")
+    return "\n".join(lines)

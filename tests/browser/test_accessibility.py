@@ -1,0 +1,135 @@
+"""axe-core in Chromium over every public page and every state of the patients' forms:
+no WCAG 2.0/2.1 A or AA violation. The front desk's admin pages are scanned and counted."""
+
+import datetime as dt
+
+import pytest
+
+from appointments import tokens
+from appointments.models import AppointmentRequest
+from procedures.models import Procedure
+from tests.browser.conftest import axe_violations, bookable_lmp, describe
+
+PUBLIC_PAGES = [
+    "/",
+    "/procedures/",
+    "/procedures/hsg/",
+    "/procedures/lipiodol-flush-hsg/",
+    "/procedures/fallopian-tube-recanalization/",
+    "/procedures/pro-nox/",
+    "/about/",
+    "/location/",
+    "/insurance/",
+    "/faq/",
+    "/contact/",
+    "/privacy/",
+    "/appointments/request/",
+]
+BORN = dt.date(1990, 3, 14)
+
+
+def assert_no_violations(page):
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{describe(violations)}"
+
+
+@pytest.fixture
+def appointment(site_content):
+    lmp, open_days = bookable_lmp()
+    return AppointmentRequest.objects.create(
+        procedure=Procedure.objects.get(slug="hsg"),
+        last_period_start=lmp,
+        preferred_date_1=open_days[0],
+        first_name="Maria",
+        last_name="Lopez",
+        date_of_birth=BORN,
+        phone="+12125550123",
+        email="maria@example.com",
+    )
+
+
+def test_the_scanner_finds_a_field_without_a_label(page, site_content):
+    """Guards the scans below: an empty result must mean a clean page, not a silent axe."""
+    page.goto("/contact/")
+    page.evaluate("document.querySelector('form').append(document.createElement('input'))")
+    assert [v["id"] for v in axe_violations(page)] == ["label"]
+
+
+# --- Public pages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_every_public_page_passes_axe(page, site_content, path):
+    response = page.goto(path)
+    assert response.status == 200
+    assert_no_violations(page)
+
+
+def test_the_not_found_page_passes_axe(page, site_content):
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    assert_no_violations(page)
+
+
+# --- The appointment form in each of its states -----------------------------------
+
+
+def test_the_appointment_form_with_errors_passes_axe(page, site_content):
+    page.goto("/appointments/request/")
+    page.get_by_role("button", name="Send my request").click()
+    page.locator("#form-problems").wait_for()
+    assert page.locator(".invalid-feedback").count() >= 3
+    assert_no_violations(page)
+
+
+def test_the_appointment_form_showing_the_window_passes_axe(page, site_content):
+    lmp, _ = bookable_lmp()
+    page.goto("/appointments/request/")
+    page.fill("#id_last_period_start", lmp.isoformat())
+    page.dispatch_event("#id_last_period_start", "change")
+    page.locator("select#id_preferred_date_1").wait_for()
+    page.locator("#window-summary .open-days li").first.wait_for()
+    assert_no_violations(page)
+
+
+def test_the_confirmation_page_passes_axe(page, appointment):
+    page.goto(f"/appointments/request/done/{tokens.confirmation_token(appointment.pk)}/")
+    page.get_by_text(appointment.reference).first.wait_for()
+    assert_no_violations(page)
+
+
+def test_the_manage_page_passes_axe_before_and_after_the_date_of_birth_check(page, appointment):
+    page.goto(f"/appointments/manage/{tokens.manage_token(appointment.pk)}/")
+    page.get_by_label("Date of birth").wait_for()
+    assert_no_violations(page)
+
+    page.get_by_label("Date of birth").fill("1991-01-01")
+    page.get_by_role("button", name="Show my request").click()
+    page.get_by_text("That date does not match our records.").wait_for()
+    assert_no_violations(page)
+
+    page.get_by_label("Date of birth").fill(BORN.isoformat())
+    page.get_by_role("button", name="Show my request").click()
+    page.get_by_text(appointment.reference).first.wait_for()
+    assert_no_violations(page)
+
+
+# --- The contact form -----------------------------------------------------------------
+
+
+def test_the_contact_form_with_errors_passes_axe(page, site_content):
+    page.goto("/contact/")
+    page.get_by_label("Email").fill("not an email")
+    page.get_by_role("button", name="Send").click()
+    page.get_by_text("Please tell us your name.").wait_for()
+    assert_no_violations(page)
+
+
+def test_the_contact_thanks_page_passes_axe(page, site_content):
+    page.goto("/contact/")
+    page.get_by_label("Your name").fill("Maria Lopez")
+    page.get_by_label("Email").fill("maria@example.com")
+    page.get_by_label("Your message").fill("Do you take Aetna?")
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_url("**/contact/thanks/")
+    assert_no_violations(page)
