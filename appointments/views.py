@@ -22,6 +22,7 @@ from appointments.forms import (
 )
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
+from clinic.models import Page
 from clinic.ratelimit import client_ip, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
@@ -44,10 +45,12 @@ def request_form(request: HttpRequest) -> HttpResponse:
     else:
         form = AppointmentRequestForm(calendar=calendar)
     config = {"windowUrl": reverse("appointments:window")}
+    # The words around the form are edited in the admin (Pages → "appointments").
+    page = Page.objects.published().filter(slug="appointments").first()
     return render(
         request,
         "appointments/request_form.html",
-        {"form": form, "config": config},
+        {"form": form, "config": config, "page": page},
     )
 
 

@@ -40,10 +40,11 @@ def test_the_form_answers_at_the_public_address_and_is_never_cached(client, clin
 
 
 def test_the_form_page_pins_its_queries(client, clinic, django_assert_num_queries):
-    # 8 queries: the practice, opening hours and closures (the window's calendar),
-    # active plans, the Lipiodol price, bookable procedures, and the site's own
-    # header and footer facts (practice and hours, loaded once by its context processor).
-    with django_assert_num_queries(8):
+    # 9 queries: the practice, opening hours and closures (the window's calendar),
+    # active plans, the Lipiodol price, bookable procedures, the page's words (Pages →
+    # "appointments"), and the site's own header and footer facts (practice and hours,
+    # loaded once by its context processor).
+    with django_assert_num_queries(9):
         client.get(URL)
 
 
@@ -186,3 +187,21 @@ def test_the_eleventh_post_in_an_hour_from_one_address_is_refused(post):
     for _ in range(10):
         post(phone="1")
     assert post().status_code == 429
+
+
+def test_the_form_shows_the_words_staff_edit_in_the_admin(client, clinic):
+    from clinic.models import Page
+
+    Page.objects.update_or_create(
+        slug="appointments",
+        defaults={
+            "title": "Request an appointment",
+            "meta_description": "Ask for an exam.",
+            "intro": "Sending this form does **not** book a time yet.",
+            "body": "## When your exam can be done\n\nDays 5 to 12 of your cycle.",
+        },
+    )
+    body = client.get(URL).content.decode()
+    assert "Sending this form does <strong>not</strong> book a time yet." in body
+    assert "When your exam can be done" in body
+    assert "business day" not in body
