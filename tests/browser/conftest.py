@@ -60,7 +60,7 @@ def browser(django_db_setup, live_server):
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
+    context = browser.new_context(base_url=live_server.url, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -72,6 +72,7 @@ def phone_page(browser, live_server):
     """A 375-pixel-wide phone screen with touch."""
     context = browser.new_context(
         base_url=live_server.url,
+        locale="en-US",
         viewport={"width": 375, "height": 812},
         device_scale_factor=2,
         is_mobile=True,
