@@ -3,6 +3,7 @@
 import datetime as dt
 import importlib
 import os
+import re
 import shutil
 
 import pytest
@@ -131,6 +132,18 @@ def axe_violations(page) -> list[dict]:
     return Axe().run(page, options=options).response["violations"]
 
 
+# The admin pages' violation counts (elements), filled by test_accessibility and printed
+# at the end of the run: Django's admin is reported rather than held to zero by promise.
+admin_axe_counts: dict[str, int] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if admin_axe_counts:
+        terminalreporter.section("axe on the front desk's admin pages (WCAG 2.0/2.1 A, AA)")
+        for name, count in admin_axe_counts.items():
+            terminalreporter.write_line(f"{name}: {count} violation(s)")
+
+
 def describe(violations: list[dict]) -> str:
     """One line per failing element: the rule, its impact and where."""
     lines = []
@@ -139,3 +152,67 @@ def describe(violations: list[dict]) -> str:
             target = " ".join(str(t) for t in node["target"])
             lines.append(f"{violation['id']} ({violation['impact']}): {target}")
     return "\n".join(lines)
+
+
+# --- The front desk -----------------------------------------------------------------
+
+FRONT_DESK_PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def front_desk(site_content, django_user_model):
+    """A staff member with a confirmed authenticator app: (user, device)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = django_user_model.objects.create_user(
+        username="frontdesk", password=FRONT_DESK_PASSWORD, is_staff=True, is_superuser=True
+    )
+    return user, TOTPDevice.objects.create(user=user, name="Front desk phone", confirmed=True)
+
+
+def admin_sign_in(page, user, device) -> None:
+    """Sign in through the admin's own form, as staff do.
+
+    The form lists the user's devices once her password is right: the first try
+    brings up the list, the second picks the app and gives its current code.
+    """
+    from clinic.tests.test_twofactor import code_for
+
+    page.goto("/admin/")
+    page.wait_for_url("**/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(user.get_username())
+    page.get_by_label("Password").fill(FRONT_DESK_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_label("OTP Device").select_option(label=device.name)
+    page.get_by_label("Password").fill(FRONT_DESK_PASSWORD)
+    page.get_by_label("OTP Token").fill(code_for(device))
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def patient_request(**changes):
+    """A request as the form saves it (through the service), with consent to texts."""
+    import uuid
+
+    from appointments.forms import SMS_CONSENT_TEXT
+    from appointments.services import appointment_request_create
+    from clinic.models import InsurancePlan
+    from procedures.models import Procedure
+
+    lmp, open_days = bookable_lmp()
+    fields = {
+        "procedure": Procedure.objects.get(slug="hsg"),
+        "last_period_start": lmp,
+        "preferred_date_1": open_days[0],
+        "first_name": "Maria",
+        "last_name": "Lopez",
+        "date_of_birth": dt.date(1990, 3, 14),
+        "phone": "+12125550123",
+        "email": "maria@example.com",
+        "insurance_plan": InsurancePlan.objects.get(name="Aetna"),
+        "sms_consent": True,
+        "sms_consent_text": SMS_CONSENT_TEXT,
+        **changes,
+    }
+    appointment, _ = appointment_request_create(fields=fields, submission_key=uuid.uuid4())
+    return appointment
