@@ -7,7 +7,8 @@
 2. Loads `/`, `/procedures/hsg/`, `/faq/` and `/robots.txt` (the floor: the
    framework's cost with no database and no template) with wrk, after a warm-up, in
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
-   ratio to the floor.
+   ratio to the floor; then the median latency of requests sent one at a time on one
+   connection (a cost per request, steadier than req/s on a busy machine).
 3. Submits 200 appointment requests from 20 concurrent clients (captcha and rate
    limits off for the run) and prints how many were saved and the p95 latency.
 
@@ -111,6 +112,23 @@ def python_load(url: str, seconds: int) -> dict:
     }
 
 
+def single_connection_ms(url: str, count: int = 300) -> float:
+    """Median latency of `count` requests one after another on one connection.
+
+    Less sensitive than req/s to other work on the machine: a cost per request.
+    """
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        conn.request("GET", parts.path)
+        conn.getresponse().read()
+        times.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return statistics.median(times)
+
+
 def load_pages(base: str) -> dict[str, dict]:
     tool = wrk if shutil.which("wrk") else python_load
     print(
@@ -129,12 +147,12 @@ def load_pages(base: str) -> dict[str, dict]:
     for _ in range(ROUNDS):
         for path in PAGES:
             rounds[path].append(tool(base + path, SECONDS))
+    serial = {path: single_connection_ms(base + path) for path in PAGES}
     return {
         path: {
-            key: statistics.median(r[key] for r in runs)
-            if key != "errors"
-            else sum(r[key] for r in runs)
-            for key in ("rps", "p50", "p99", "errors")
+            "serial": serial[path],
+            "errors": sum(r["errors"] for r in runs),
+            **{key: statistics.median(r[key] for r in runs) for key in ("rps", "p50", "p99")},
         }
         for path, runs in rounds.items()
     }
@@ -143,11 +161,18 @@ def load_pages(base: str) -> dict[str, dict]:
 def print_pages(results: dict[str, dict]) -> None:
     floor = results[FLOOR]["rps"]
     print()
-    print(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs floor':>9}")
+    serial_floor = results[FLOOR]["serial"]
+    print(
+        f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'vs floor':>9}"
+        f" {'1-conn ms':>10} {'vs floor':>9}"
+    )
     for path, r in results.items():
         ratio = r["rps"] / floor
         flag = "" if path == FLOOR or ratio >= 0.8 else "  < 0.8 target"
-        print(f"{path:<20} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratio:>8.2f}x{flag}")
+        print(
+            f"{path:<20} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratio:>8.2f}x"
+            f" {r['serial']:>10.2f} {serial_floor / r['serial']:>8.2f}x{flag}"
+        )
         if r["errors"]:
             print(f"  {r['errors']} responses were not 2xx/3xx")
 
