@@ -462,7 +462,8 @@ class PatientCancelForm(forms.Form):
     reason = forms.CharField(
         label="Why are you cancelling? (optional)",
         required=False,
-        max_length=200,
+        # Stored after "Cancelled by the patient: " in a 200-character field, uncut.
+        max_length=170,
         widget=forms.TextInput,
     )
 

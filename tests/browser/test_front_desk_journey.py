@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from clinic.models import OpeningHours
-from tests.browser.conftest import admin_sign_in, bookable_lmp, patient_request
+from tests.browser.helpers import admin_sign_in, patient_request
+from tests.content import bookable_lmp
 from texting.models import OutboundMessage
 
 

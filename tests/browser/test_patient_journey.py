@@ -3,7 +3,7 @@ at a desk, on a 375-pixel phone, and with the keyboard alone."""
 
 from appointments.models import AppointmentRequest
 from appointments.wording import day_label
-from tests.browser.conftest import bookable_lmp
+from tests.content import bookable_lmp
 
 PHONE_WIDTH = 375
 
