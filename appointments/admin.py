@@ -327,9 +327,10 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _actions_for(self, object_id):
-        if not str(object_id).isdigit():
-            return []  # Django's change view answers "doesn't exist" for such ids
-        obj = AppointmentRequest.objects.filter(pk=object_id).only("status").first()
+        try:
+            obj = AppointmentRequest.objects.filter(pk=object_id).only("status").first()
+        except (ValueError, TypeError, ValidationError):
+            return []  # not an id: Django's change view answers "doesn't exist"
         if obj is None:
             return []
         actions = []
