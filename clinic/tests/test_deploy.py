@@ -50,11 +50,9 @@ PRODUCTION_VALUES = [
 
 def production_env(**overrides: str) -> dict[str, str]:
     """The environment of a production process, as the README's Settings table has it."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "SECURE_SSL_REDIRECT", "USE_X_FORWARDED_PROTO"}
-    }
+    # Only the basics of this process's environment: test-run switches (such as
+    # DJANGO_ALLOW_ASYNC_UNSAFE, set for browser tests) have no place in production.
+    env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "clinic.settings",
