@@ -16,6 +16,7 @@ What is kept out of the logs:
 
 import logging
 import re
+import time
 import traceback
 
 # Path segments that are capabilities (a signed link is as good as a password).
@@ -54,8 +55,9 @@ def _quote(value) -> str:
 class KeyValueFormatter(logging.Formatter):
     """`time=… level=… logger=… msg="…" [status=… method=… path=…] [exc=… at=…]` on one line."""
 
+    converter = time.gmtime  # UTC, marked with Z: lines from every process sort together
     default_time_format = "%Y-%m-%dT%H:%M:%S"
-    default_msec_format = "%s.%03d"
+    default_msec_format = "%s.%03dZ"
 
     def format(self, record: logging.LogRecord) -> str:
         fields = [

@@ -122,6 +122,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers log through LOGGING below (one key=value line, no request data), not Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # The outbox dispatcher (texting/tasks.py). A run that waited over 50 s for a worker
 # is dropped: the next minute's run does the same work.
 CELERY_BEAT_SCHEDULE = {
