@@ -26,7 +26,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Chromium, Playwright's loop and the variable below end with the last
+# browser test, so later tests (a `check --deploy` subprocess, say) never inherit them.
+@pytest.fixture(scope="package")
 def browser(django_db_setup, live_server):
     # The test database and the live server start before Playwright's event loop does.
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
