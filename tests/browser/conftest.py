@@ -76,6 +76,19 @@ def phone_page(browser, live_server):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def _in_memory_broker():
+    """Texts the journeys queue are published to an in-memory broker, not to the Redis
+    queue, where they would wait for whichever real worker starts next."""
+    from clinic.celery import app
+
+    saved = (app.conf.broker_url, app._pool, app.amqp._producer_pool)
+    app.conf.broker_url = "memory://"
+    app._pool = app.amqp._producer_pool = None  # the next publish connects anew
+    yield
+    app.conf.broker_url, app._pool, app.amqp._producer_pool = saved
+
+
 # --- The real site ------------------------------------------------------------------
 
 
