@@ -47,8 +47,10 @@ def appointment(site_content):
 # --- Public pages ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("screen", ["page", "phone_page"], ids=["desktop", "phone"])
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_every_public_page_passes_axe(page, site_content, path):
+def test_every_public_page_passes_axe(request, site_content, path, screen):
+    page = request.getfixturevalue(screen)
     response = page.goto(path)
     assert response.status == 200
     assert_no_violations(page)
