@@ -49,7 +49,23 @@ DATABASE = "clinic_lighthouse"
 REDIS_DB = 14
 
 
-def audit(url: str, report: Path) -> dict:
+def audit(url: str, report: Path, attempts: int = 3) -> dict | None:
+    """Lighthouse's JSON for `url`; None if it fails `attempts` times in a row.
+
+    Chromium on a busy machine now and then loses a trace (NO_NAVSTART, NO_FCP):
+    Lighthouse's own advice is to run it again.
+    """
+    for attempt in range(1, attempts + 1):
+        report.unlink(missing_ok=True)
+        try:
+            _lighthouse(url, report)
+            return json.loads(report.read_text())
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, FileNotFoundError):
+            print(f"  Lighthouse failed on {url} (attempt {attempt} of {attempts})", flush=True)
+    return None
+
+
+def _lighthouse(url: str, report: Path) -> None:
     subprocess.run(
         [
             str(LIGHTHOUSE),
@@ -66,7 +82,6 @@ def audit(url: str, report: Path) -> dict:
         check=True,
         timeout=180,
     )
-    return json.loads(report.read_text())
 
 
 def summary(path: str, result: dict) -> tuple[dict, list[str]]:
@@ -105,7 +120,11 @@ def main(paths: list[str]) -> int:
         print(f"gunicorn (production settings) on {base}; Lighthouse, mobile", flush=True)
         for path in paths:
             name = path.strip("/").replace("/", "_") or "home"
-            row, page_problems = summary(path, audit(base + path, REPORTS / f"{name}.json"))
+            result = audit(base + path, REPORTS / f"{name}.json")
+            if result is None:
+                problems.append(f"{path}: Lighthouse could not audit the page")
+                continue
+            row, page_problems = summary(path, result)
             rows[path] = row
             problems += page_problems
             print(
