@@ -37,11 +37,28 @@ class AdminLoginForm(OTPAdminAuthenticationForm):
 
     django-otp looks the chosen device up by its id without checking `confirmed`,
     so a half-finished enrollment could otherwise sign in.
+
+    It also saves staff a second round trip: django-otp only lists a user's devices
+    after the password was right, so a first sign-in with password and code would
+    fail with "Please select a device". When no device is chosen, the code's shape
+    names it: six digits come from the authenticator app, anything else is a one-time
+    code from `addstatictoken`. Only a single confirmed device of that kind is used,
+    so no other device records a failed attempt.
     """
 
     def _chosen_device(self, user):
-        device = super()._chosen_device(user)
-        return device if device is not None and device.confirmed else None
+        if self.cleaned_data.get("otp_device"):
+            device = super()._chosen_device(user)
+            return device if device is not None and device.confirmed else None
+        return self._device_for_token_shape(user)
+
+    def _device_for_token_shape(self, user):
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        if not token:
+            return None
+        model = TOTPDevice if (token.isdigit() and len(token) == 6) else StaticDevice
+        devices = list(model.objects.devices_for_user(user, confirmed=True)[:2])
+        return devices[0] if len(devices) == 1 else None
 
 
 class ConfirmDeviceForm(forms.Form):

@@ -151,3 +151,46 @@ def test_an_unconfirmed_device_does_not_sign_in(client, staff_user):
 
     assert response.status_code == 200
     assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_and_app_code_sign_in_at_once_without_choosing_a_device(client, staff_user):
+    TOTPDevice.objects.filter(user=staff_user).delete()
+    device = TOTPDevice.objects.create(user=staff_user, name="phone", confirmed=True)
+    static_code_for(staff_user.username)  # a second kind of device must not get in the way
+
+    response = admin_login(client, otp=(code_for(device), ""))
+
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_static_code_signs_in_without_choosing_a_device(client, staff_user):
+    code, _device_id = static_code_for(staff_user.username)
+
+    assert admin_login(client, otp=(code, "")).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_without_a_device_does_not_sign_in(client, staff_user):
+    TOTPDevice.objects.filter(user=staff_user).delete()
+    device = TOTPDevice.objects.create(user=staff_user, name="phone", confirmed=True)
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+
+    response = admin_login(client, otp=(wrong, ""))
+
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_unconfirmed_app_is_not_picked_by_the_code_shape(client, staff_user):
+    TOTPDevice.objects.filter(user=staff_user).delete()
+    device = TOTPDevice.objects.create(user=staff_user, name="pending", confirmed=False)
+
+    response = admin_login(client, otp=(code_for(device), ""))
+
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
