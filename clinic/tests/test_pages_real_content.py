@@ -142,3 +142,12 @@ def test_real_pages_stay_within_three_queries_uncached_and_none_cached(
         client.get(path)
     with django_assert_num_queries(0):
         client.get(path)
+
+
+def test_a_procedure_page_folds_its_questions_so_a_phone_page_stays_short(client):
+    body = client.get("/procedures/hsg/").content.decode()
+    questions = body.split('id="questions-heading"', 1)[1]
+    assert questions.count('<details class="qa"') >= 5
+    assert "<summary>" in questions
+    # Each answer is still in the page (readable without JavaScript) and has an anchor.
+    assert questions.count(' id="') == questions.count('<details class="qa"')
