@@ -22,21 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import server  # noqa: E402
 
-PAGES = [
-    "/",
-    "/procedures/",
-    "/procedures/hsg/",
-    "/procedures/lipiodol-flush-hsg/",
-    "/procedures/fallopian-tube-recanalization/",
-    "/procedures/pro-nox/",
-    "/about/",
-    "/location/",
-    "/insurance/",
-    "/faq/",
-    "/contact/",
-    "/privacy/",
-    "/appointments/request/",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from clinic.public_pages import PUBLIC_PAGES  # noqa: E402
+
+PAGES = list(PUBLIC_PAGES)
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 HOME_BYTES = 150_000
 CHROME_FLAGS = (

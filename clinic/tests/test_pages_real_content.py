@@ -3,24 +3,11 @@
 import pytest
 
 from clinic.facts import site_facts
+from clinic.public_pages import CONTENT_PAGES
 from clinic.tests.html import read
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = [
-    "/",
-    "/procedures/",
-    "/procedures/hsg/",
-    "/procedures/lipiodol-flush-hsg/",
-    "/procedures/fallopian-tube-recanalization/",
-    "/procedures/pro-nox/",
-    "/about/",
-    "/location/",
-    "/insurance/",
-    "/faq/",
-    "/contact/",
-    "/privacy/",
-]
 PLANS = [
     "Aetna",
     "Anthem",
@@ -38,7 +25,7 @@ PLANS = [
 ]
 
 
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("path", CONTENT_PAGES)
 def test_every_real_page_has_one_h1_its_own_title_and_the_practice_facts(client, path):
     response = client.get(path)
 
@@ -57,10 +44,10 @@ def test_every_real_page_has_one_h1_its_own_title_and_the_practice_facts(client,
 
 
 def test_the_real_pages_have_different_titles_and_descriptions(client):
-    pages = [read(client.get(path)) for path in PUBLIC_PAGES]
+    pages = [read(client.get(path)) for path in CONTENT_PAGES]
 
-    assert len({page.title for page in pages}) == len(PUBLIC_PAGES)
-    assert len({page.meta["description"] for page in pages}) == len(PUBLIC_PAGES)
+    assert len({page.title for page in pages}) == len(CONTENT_PAGES)
+    assert len({page.meta["description"] for page in pages}) == len(CONTENT_PAGES)
 
 
 def test_the_real_insurance_page_lists_every_plan_code_and_price(client):
@@ -132,7 +119,7 @@ def test_the_real_faq_has_anchors_for_every_question_and_faqpage_json_ld(client)
     assert len(html.jsonld_of_type("FAQPage")["mainEntity"]) == len(questions)
 
 
-@pytest.mark.parametrize("path", [p for p in PUBLIC_PAGES if p != "/contact/"])
+@pytest.mark.parametrize("path", [p for p in CONTENT_PAGES if p != "/contact/"])
 def test_real_pages_stay_within_three_queries_uncached_and_none_cached(
     client, django_assert_num_queries, path
 ):

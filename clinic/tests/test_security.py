@@ -10,25 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from clinic.logs import DropRequestData, KeyValueFormatter
+from clinic.public_pages import PUBLIC_PAGES
 from clinic.tests.test_deploy import production_settings
 from clinic.tests.test_twofactor import admin_login, static_code_for
 
-# Every public page a patient can open (DESIGN.md, "Public interface").
-PUBLIC_PAGES = [
-    "/",
-    "/procedures/",
-    "/procedures/hsg/",
-    "/procedures/lipiodol-flush-hsg/",
-    "/procedures/fallopian-tube-recanalization/",
-    "/procedures/pro-nox/",
-    "/about/",
-    "/location/",
-    "/insurance/",
-    "/faq/",
-    "/contact/",
-    "/privacy/",
-    "/appointments/request/",
-]
 FORM_PAGES = ["/contact/", "/appointments/request/"]
 
 # Settings that only a production process (DEBUG off) has: copied from one, so the

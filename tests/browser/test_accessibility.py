@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from appointments import tokens
+from clinic.public_pages import PUBLIC_PAGES
 from tests.browser.helpers import (
     admin_axe_counts,
     admin_sign_in,
@@ -16,21 +17,6 @@ from tests.browser.helpers import (
 from tests.content import bookable_lmp
 from texting.inbound import inbound_receive
 
-PUBLIC_PAGES = [
-    "/",
-    "/procedures/",
-    "/procedures/hsg/",
-    "/procedures/lipiodol-flush-hsg/",
-    "/procedures/fallopian-tube-recanalization/",
-    "/procedures/pro-nox/",
-    "/about/",
-    "/location/",
-    "/insurance/",
-    "/faq/",
-    "/contact/",
-    "/privacy/",
-    "/appointments/request/",
-]
 BORN = dt.date(1990, 3, 14)
 
 

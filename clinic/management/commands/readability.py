@@ -13,11 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import Client
 
+from clinic.public_pages import PUBLIC_PAGES
 from clinic.rendering import render_markdown
-
-SITE_PAGES = ["/", "/procedures/", "/about/", "/location/", "/insurance/", "/faq/"]
-SITE_PAGES += ["/contact/", "/privacy/", "/appointments/request/"]
-PROCEDURE_SLUGS = ["hsg", "lipiodol-flush-hsg", "fallopian-tube-recanalization", "pro-nox"]
 
 # A heading, list item or cell reads as its own sentence even without a full stop.
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"}
@@ -119,7 +116,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         host = next((h for h in settings.ALLOWED_HOSTS if h not in {"*", ""}), "localhost")
         client = Client(HTTP_HOST=host.lstrip("."), raise_request_exception=False)
-        paths = SITE_PAGES[:2] + [f"/procedures/{s}/" for s in PROCEDURE_SLUGS] + SITE_PAGES[2:]
+        paths = PUBLIC_PAGES
         head = "{:<42} {:>6} {:>6} {:>6}"
         line = "{:<42} {:>6.1f} {:>6.1f} {:>6}"
         self.stdout.write("Served pages (text of <main>)")

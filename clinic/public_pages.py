@@ -1,0 +1,22 @@
+"""The public pages of ../shared/DESIGN.md's interface, listed once.
+
+Tests, the readability command and Lighthouse walk these. The list is fixed on
+purpose rather than read from the URLconf or the sitemap: it is the interface those
+must keep.
+"""
+
+PROCEDURE_SLUGS = ("hsg", "lipiodol-flush-hsg", "fallopian-tube-recanalization", "pro-nox")
+
+CONTENT_PAGES = (
+    "/",
+    "/procedures/",
+    *(f"/procedures/{slug}/" for slug in PROCEDURE_SLUGS),
+    "/about/",
+    "/location/",
+    "/insurance/",
+    "/faq/",
+    "/contact/",
+    "/privacy/",
+)
+
+PUBLIC_PAGES = (*CONTENT_PAGES, "/appointments/request/")
