@@ -1,15 +1,20 @@
 """Public pages and site-wide facts served from the cache.
 
-Every cached entry's key carries a site-wide *content version*. Saving or deleting
-any content row (see `clinic/signals.py`) replaces the version, so every page and
-fact cached before the change is simply never read again and expires on its own.
+Every cached entry belongs to a site-wide *content version*: a fact's key carries
+it, a page's entry carries the version it was built for (page and version are read
+in one round trip, see `page_lookup`). Saving or deleting any content row (see
+`clinic/signals.py`) replaces the version, so every page and fact cached before the
+change is simply never served again and expires on its own.
+
+Pages are served by `clinic.middleware.PageCacheMiddleware`, placed before the
+session, auth, CSRF and other middleware: a cached page costs one Redis round trip
+and none of their work. Views opt in with `@cached_page`.
 
 The cache is an optimization only: when it fails (Redis down), each call here
 logs the error type and the page is rendered from the database as if nothing
 were cached.
 """
 
-import functools
 import logging
 import uuid
 from collections.abc import Callable
@@ -84,7 +89,11 @@ def cached_content(name: str, build: Callable[[], T], timeout: int = TIMEOUT) ->
 
 
 def _cacheable(request, response) -> bool:
-    """Only plain, successful HTML that carries nothing specific to this visitor."""
+    """Only plain, successful HTML that carries nothing specific to this visitor.
+
+    Called outside every middleware that could make a page personal, so it sees the
+    cookies they set (session, CSRF), the Vary they added, and the CSP header.
+    """
     return (
         request.method == "GET"
         and response.status_code == 200
@@ -93,32 +102,53 @@ def _cacheable(request, response) -> bool:
         # A template that asked for a CSRF token made the page personal.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.has_header("Vary")
+        # A nonce is for one response only: never hand the same one to everybody.
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 
 def cached_page(view):
-    """Serve a public page from the cache, keyed by content version, day and path.
+    """Mark a public view's page as served from the cache by `PageCacheMiddleware`.
 
-    The day is part of the key because pages show dated facts (upcoming closures).
-    Query strings are ignored: no public page reads them, and ignoring them keeps
-    visitors from filling the cache with copies.
+    The view itself is unchanged; `functools.wraps` in outer decorators (require_GET)
+    carries the mark along.
     """
+    view.cached_page = True
+    return view
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        version = content_version()
-        if version is None:
-            return view(request, *args, **kwargs)
-        key = f"page:{version}:{timezone.localdate():%Y%m%d}:{request.path}"
-        hit = _get(key)
-        if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if _cacheable(request, response):
-            _set(key, (response.content, response["Content-Type"]), TIMEOUT)
-        return response
 
-    return wrapper
+def _page_key(request) -> str:
+    # The day is part of the key because pages show dated facts (upcoming closures).
+    # Query strings are ignored: no public page reads them, and ignoring them keeps
+    # visitors from filling the cache with copies.
+    return f"page:{timezone.localdate():%Y%m%d}:{request.path}"
+
+
+def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
+    """One round trip: the content version and the cached page, if it was built for it.
+
+    Returns (version, response); version is None when the cache is unavailable, and
+    response is None unless the page is cached for the current version. The entry
+    carries the version it was built for, so a page cached before an edit is never
+    served after it, in any process.
+    """
+    key = _page_key(request)
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+    except Exception as exc:  # noqa: BLE001 - any cache failure falls back to rendering
+        _warn("read", exc)
+        return None, None
+    version = found.get(VERSION_KEY)
+    if version is None:
+        return content_version(), None
+    hit = found.get(key)
+    if hit is not None and hit[0] == version:
+        _built_for, headers, content = hit
+        return version, HttpResponse(content, headers=headers)
+    return version, None
+
+
+def page_store(request, response, version: str) -> None:
+    """Keep the final page (body and headers) for `version` if it is the same for all."""
+    if _cacheable(request, response):
+        _set(_page_key(request), (version, list(response.items()), response.content), TIMEOUT)

@@ -1,12 +1,15 @@
-"""Site-wide middleware: no caching of private pages, idle timeout for staff sessions."""
+"""Site-wide middleware: the public page cache, no caching of private pages, idle
+timeout for staff sessions."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
+
+from clinic import caching
 
 
 def _under(path: str, prefixes) -> bool:
@@ -57,3 +60,40 @@ class AdminIdleTimeoutMiddleware:
                 return redirect_to_login(request.get_full_path(), reverse("admin:login"))
             request.session[self.SESSION_KEY] = now
         return self.get_response(request)
+
+
+class PageCacheMiddleware:
+    """Serve the `@cached_page` public pages from the cache, before the rest of the stack.
+
+    Placed after SecurityMiddleware, NoStoreMiddleware and WhiteNoise, and before
+    sessions, auth, CSRF, OTP, messages, CSP, history and axes. A page is stored with
+    the headers those added (Content-Type, CSP, X-Frame-Options) once it has passed
+    through all of them, and only if none made it personal (a cookie, a CSRF token,
+    Vary, a CSP nonce: see `clinic.caching._cacheable`). A hit skips their work and
+    the database; the security headers of SecurityMiddleware are still added to it.
+    When the cache is down, every page renders as if nothing were cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not _serves_cached_page(request.path_info):
+            return self.get_response(request)
+        # As CommonMiddleware would: a host outside ALLOWED_HOSTS gets a 400, never a page.
+        request.get_host()
+        version, response = caching.page_lookup(request)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if version is not None:
+            caching.page_store(request, response, version)
+        return response
+
+
+def _serves_cached_page(path: str) -> bool:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    return getattr(match.func, "cached_page", False)

@@ -1,8 +1,10 @@
 """Public pages from the cache: query budgets, invalidation by admin edits, cache outages."""
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 
+from clinic.caching import _cacheable, content_version_bump
 from clinic.facts import site_facts
 
 # Queries a public page makes when it is not in the page cache, once the site-wide
@@ -168,3 +170,90 @@ def test_pages_render_from_the_database_when_the_cache_is_down(client, content, 
         response = client.get(path)
         assert response.status_code == 200
         assert b"(212) 246-2063" in response.content
+
+
+# --- The page cache middleware -----------------------------------------------------
+
+
+def test_a_cached_page_keeps_the_headers_the_later_middleware_added(client, content):
+    first = client.get("/faq/")
+
+    second = client.get("/faq/")
+
+    for header in ("Content-Type", "Content-Security-Policy", "X-Frame-Options"):
+        assert second[header] == first[header]
+    assert second["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+
+
+def test_a_cached_page_sets_no_cookie_and_no_vary_for_an_anonymous_visitor(client, content):
+    client.get("/")
+
+    response = client.get("/")
+
+    assert not response.cookies
+    assert not response.has_header("Vary")
+
+
+def test_a_cached_page_is_not_served_for_a_host_outside_allowed_hosts(client, content):
+    assert client.get("/").status_code == 200
+
+    response = client.get("/", HTTP_HOST="evil.example.com")
+
+    assert response.status_code == 400
+
+
+def test_a_page_cached_for_an_older_content_version_is_rendered_again(
+    client, content, django_assert_num_queries
+):
+    client.get("/privacy/")
+    site_facts()
+    content_version_bump()
+    site_facts()  # the facts for the new version, so only the page's own query is left
+
+    # 1 query: the privacy Page row; the copy cached for the old version is not used.
+    with django_assert_num_queries(1):
+        response = client.get("/privacy/")
+
+    assert response.status_code == 200
+
+
+def test_a_page_that_needs_a_csrf_token_is_never_stored(client, content):
+    client.get("/contact/")
+
+    assert "csrftoken" in client.get("/contact/").cookies
+
+
+def test_a_page_with_a_csp_nonce_is_not_cacheable(rf):
+    request = rf.get("/")
+    response = HttpResponse("<script nonce='abc'></script>")
+    response["Content-Security-Policy"] = "script-src 'self' 'nonce-abc'"
+
+    assert not _cacheable(request, response)
+
+
+def test_a_page_that_set_a_cookie_or_vary_is_not_cacheable(rf):
+    request = rf.get("/")
+    with_cookie = HttpResponse("hello")
+    with_cookie.set_cookie("sessionid", "x")
+    with_vary = HttpResponse("hello")
+    with_vary["Vary"] = "Cookie"
+
+    assert _cacheable(request, HttpResponse("hello"))
+    assert not _cacheable(request, with_cookie)
+    assert not _cacheable(request, with_vary)
+
+
+def test_the_page_cache_middleware_runs_before_sessions_csrf_and_auth(settings):
+    order = settings.MIDDLEWARE
+    at = order.index("clinic.middleware.PageCacheMiddleware")
+
+    assert order.index("django.middleware.security.SecurityMiddleware") < at
+    for later in (
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "csp.middleware.CSPMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ):
+        assert at < order.index(later)
