@@ -197,6 +197,8 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
 
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # crispy-bootstrap5's markup, in a template cut down to this form's fields.
+        self.helper.field_template = "appointments/includes/field.html"
         self.helper.layout = self._layout()
 
     # --- Layout ------------------------------------------------------------------
