@@ -49,6 +49,11 @@ def _send(kind: str, request_id: int, message: EmailMessage) -> bool:
 
 def send_staff_notice(request_id: int, event: StaffEvent = StaffEvent.NEW) -> bool:
     request = AppointmentRequest.objects.only("pk", "reference").get(pk=request_id)
+    return _send_staff_notice(request, event)
+
+
+def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
+    request_id = request.pk
     body = render_to_string(
         "appointments/email/staff_notice.txt",
         {
@@ -67,6 +72,11 @@ def send_staff_notice(request_id: int, event: StaffEvent = StaffEvent.NEW) -> bo
 
 def send_patient_receipt(request_id: int) -> bool:
     request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
+    return _send_patient_receipt(request)
+
+
+def _send_patient_receipt(request: AppointmentRequest) -> bool:
+    request_id = request.pk
     practice = Practice.objects.current()
     body = render_to_string(
         "appointments/email/receipt.txt",
@@ -82,8 +92,10 @@ def send_patient_receipt(request_id: int) -> bool:
 
 
 def send_new_request_notices(request_id: int) -> None:
-    send_staff_notice(request_id, StaffEvent.NEW)
-    send_patient_receipt(request_id)
+    # One read of the request for both emails.
+    request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
+    _send_staff_notice(request, StaffEvent.NEW)
+    _send_patient_receipt(request)
 
 
 def send_scheduled_email(request_id: int) -> bool:

@@ -169,10 +169,11 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         fields["procedure"].empty_label = None
         fields["procedure"].error_messages["required"] = "Please pick an exam."
         fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
-        plans = [(str(p.pk), str(p)) for p in InsurancePlan.objects.active()]
+        # Kept for `request_fields`: the chosen plan without another query.
+        self.plans = {str(plan.pk): plan for plan in InsurancePlan.objects.active()}
         fields["insurance"].choices = [
             ("", "Choose your plan"),
-            *plans,
+            *((pk, str(plan)) for pk, plan in self.plans.items()),
             (INSURANCE_OTHER, "Other plan"),
             (INSURANCE_SELF_PAY, "No insurance: I will pay myself"),
         ]
@@ -418,11 +419,8 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         }
         choice = self.cleaned_data["insurance"]
         data["self_pay"] = choice == INSURANCE_SELF_PAY
-        data["insurance_plan"] = (
-            InsurancePlan.objects.get(pk=choice)
-            if choice not in (INSURANCE_OTHER, INSURANCE_SELF_PAY)
-            else None
-        )
+        # A valid choice is one of the plans loaded for the form's choices.
+        data["insurance_plan"] = self.plans.get(choice)
         if choice != INSURANCE_OTHER:
             data["insurance_other"] = ""
         if data.get("cycle_irregular"):
