@@ -1,10 +1,10 @@
 """Public pages and site-wide facts served from the cache.
 
-Every cached entry belongs to a site-wide *content version*: a fact's key carries
-it, a page's entry carries the version it was built for (page and version are read
-in one round trip, see `page_lookup`). Saving or deleting any content row (see
-`clinic/signals.py`) replaces the version, so every page and fact cached before the
-change is simply never served again and expires on its own.
+Every cached entry belongs to a site-wide *content version*: the entry carries the
+version it was built for, and the entry and the current version are read in one
+round trip. Saving or deleting any content row (see `clinic/signals.py`) replaces
+the version, so every page and fact cached before the change is simply never
+served again and expires on its own.
 
 Pages are served by `clinic.middleware.PageCacheMiddleware`, placed before the
 session, auth, CSRF and other middleware: a cached page costs one Redis round trip
@@ -76,15 +76,25 @@ def _set(key: str, value, timeout: int) -> None:
 
 
 def cached_content(name: str, build: Callable[[], T], timeout: int = TIMEOUT) -> T:
-    """Return `build()`, cached under `name` for the current content version."""
-    version = content_version()
+    """Return `build()`, cached under `name` for the current content version.
+
+    One round trip: the version and the entry are read together, and the entry
+    carries the version it was built for (as pages do, see `page_lookup`).
+    """
+    key = f"content:{name}"
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+    except Exception as exc:  # noqa: BLE001 - any cache failure falls back to building
+        _warn("read", exc)
+        return build()
+    version = found.get(VERSION_KEY) or content_version()
     if version is None:
         return build()
-    key = f"content:{version}:{name}"
-    value = _get(key)
-    if value is None:
-        value = build()
-        _set(key, value, timeout)
+    hit = found.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    value = build()
+    _set(key, (version, value), timeout)
     return value
 
 
