@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 
 import phonenumbers
 from crispy_forms.helper import FormHelper
@@ -14,8 +15,10 @@ from django.core.exceptions import ValidationError
 from appointments import cycle
 from appointments.availability import ClinicCalendar
 from appointments.models import AppointmentRequest
+from clinic.caching import cached_content
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
-from clinic.models import InsurancePlan, Price
+from clinic.models import InsurancePlan, Page, Practice, Price
+from clinic.rendering import render_markdown
 from procedures.models import Procedure
 
 # The exact words the patient agrees to; stored with the request.
@@ -45,6 +48,39 @@ def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(message, code="invalid_phone")
     return number
+
+
+@dataclass(frozen=True)
+class RequestFormContent:
+    """What the request page shows from the admin's content, cached per content version.
+
+    An edit to any of these rows starts a new content version (clinic/signals.py), so
+    the next request reads them again, in every process.
+    """
+
+    practice: Practice
+    plans: dict[str, InsurancePlan]  # the active plans by primary key, in order
+    lipiodol_price: str
+    page: Page | None  # Pages → "appointments": the words around the form
+    intro_html: str
+    body_html: str
+
+
+def _load_request_form_content() -> RequestFormContent:
+    price = Price.objects.active().filter(label__icontains="lipiodol").first()
+    page = Page.objects.published().filter(slug="appointments").first()
+    return RequestFormContent(
+        practice=Practice.objects.current(),
+        plans={str(plan.pk): plan for plan in InsurancePlan.objects.active()},
+        lipiodol_price=price.amount_display if price else LIPIODOL_PRICE_FALLBACK,
+        page=page,
+        intro_html=render_markdown(page.intro) if page and page.intro else "",
+        body_html=render_markdown(page.body) if page and page.body else "",
+    )
+
+
+def request_form_content() -> RequestFormContent:
+    return cached_content("appointment-request-form", _load_request_form_content)
 
 
 def age_on(born: dt.date, today: dt.date) -> int:
@@ -157,9 +193,16 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "notes": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
         }
 
-    def __init__(self, *args, calendar: ClinicCalendar, **kwargs):
+    def __init__(
+        self,
+        *args,
+        calendar: ClinicCalendar,
+        content: RequestFormContent | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.calendar = calendar
+        content = content or request_form_content()
         self.plan: cycle.WindowPlan | None = None
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
@@ -170,7 +213,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         fields["procedure"].error_messages["required"] = "Please pick an exam."
         fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
         # Kept for `request_fields`: the chosen plan without another query.
-        self.plans = {str(plan.pk): plan for plan in InsurancePlan.objects.active()}
+        self.plans = content.plans
         fields["insurance"].choices = [
             ("", "Choose your plan"),
             *((pk, str(plan)) for pk, plan in self.plans.items()),
@@ -179,7 +222,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         ]
         fields[
             "lipiodol_interest"
-        ].label = f"I am interested in Lipiodol (self-pay, {self.lipiodol_price()})"
+        ].label = f"I am interested in Lipiodol (self-pay, {content.lipiodol_price})"
         fields[
             "lipiodol_interest"
         ].help_text = "Insurance does not cover Lipiodol. We only use it if your tubes are open."
@@ -250,11 +293,6 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             *extra,
             Submit("submit", "Send my request", css_class="btn btn-primary btn-lg"),
         )
-
-    @staticmethod
-    def lipiodol_price() -> str:
-        price = Price.objects.active().filter(label__icontains="lipiodol").first()
-        return price.amount_display if price else LIPIODOL_PRICE_FALLBACK
 
     # --- Fields ------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from appointments.forms import (
     DateOfBirthForm,
     OtherDatesForm,
     PatientCancelForm,
+    request_form_content,
 )
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
-from clinic.models import Page
 from clinic.ratelimit import client_ip, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
@@ -31,9 +31,13 @@ VERIFIED_SESSION_KEY = "appointments_verified"
 @never_cache
 @ratelimit("appointments", 10, 3600)
 def request_form(request: HttpRequest) -> HttpResponse:
-    calendar = clinic_calendar()
+    # The page's words, plans and price come from the cache (one round trip per version).
+    content = request_form_content()
+    calendar = clinic_calendar(practice=content.practice)
     if request.method == "POST":
-        form = AppointmentRequestForm(request.POST, calendar=calendar, remote_ip=client_ip(request))
+        form = AppointmentRequestForm(
+            request.POST, calendar=calendar, content=content, remote_ip=client_ip(request)
+        )
         if form.is_valid():
             appointment, _created = services.appointment_request_create(
                 fields=form.request_fields(),
@@ -43,14 +47,13 @@ def request_form(request: HttpRequest) -> HttpResponse:
                 "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
             )
     else:
-        form = AppointmentRequestForm(calendar=calendar)
+        form = AppointmentRequestForm(calendar=calendar, content=content)
     config = {"windowUrl": reverse("appointments:window")}
     # The words around the form are edited in the admin (Pages → "appointments").
-    page = Page.objects.published().filter(slug="appointments").first()
     return render(
         request,
         "appointments/request_form.html",
-        {"form": form, "config": config, "page": page},
+        {"form": form, "config": config, "page": content.page, "content": content},
     )
 
 

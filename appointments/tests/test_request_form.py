@@ -9,7 +9,7 @@ from django.urls import reverse
 from appointments.forms import SMS_CONSENT_TEXT
 from appointments.models import AppointmentRequest
 from appointments.tests.helpers import valid_post
-from clinic.models import Closure
+from clinic.models import Closure, InsurancePlan, Page
 
 URL = "/appointments/request/"
 
@@ -46,6 +46,34 @@ def test_the_form_page_pins_its_queries(client, clinic, django_assert_num_querie
     # loaded once by its context processor).
     with django_assert_num_queries(9):
         client.get(URL)
+
+
+def test_a_second_form_page_reads_the_admins_content_from_the_cache(
+    client, clinic, django_assert_num_queries
+):
+    client.get(URL)
+
+    # 3 queries: opening hours and closures (the window's calendar) and bookable
+    # procedures. The practice, plans, Lipiodol price and the page's words are cached
+    # for the content version, and so are the header and footer facts.
+    with django_assert_num_queries(3):
+        response = client.get(URL)
+
+    assert response.status_code == 200
+
+
+def test_a_new_plan_and_new_page_words_show_on_the_next_form_page(client, clinic):
+    client.get(URL)
+    InsurancePlan.objects.create(name="Brand New Health", active=True)
+    Page.objects.update_or_create(
+        slug="appointments",
+        defaults={"title": "Request", "published": True, "intro": "Words **just** written."},
+    )
+
+    html = client.get(URL).content.decode()
+
+    assert "Brand New Health" in html
+    assert "Words <strong>just</strong> written." in html
 
 
 def test_the_form_has_real_labels_help_text_and_no_inline_script(client, clinic):
