@@ -28,6 +28,14 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then so a slow leak never grows; jitter spreads the restarts.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Load Django once in the master and fork the workers from it: a recycled worker
+# starts in milliseconds instead of importing the project again (about a second of
+# CPU taken from the live workers), and the workers share the code's memory. `make
+# bench` measured +25-35% requests per second on the public pages and half the p99
+# (workers recycle every ~2000 requests there). Nothing opens a database, Redis or
+# broker connection at import, so no socket is shared across the fork. A deploy
+# restarts the master (a new container); HUP alone would not load new code.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() != "false"
 # Containers: heartbeat files in memory, not on an overlay filesystem.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 control_socket_disable = True

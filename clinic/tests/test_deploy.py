@@ -300,7 +300,7 @@ def gunicorn_config(**env: str) -> dict:
     code = (
         "import json, runpy; c = runpy.run_path('gunicorn.conf.py'); "
         "print(json.dumps({k: c[k] for k in ('workers', 'threads', 'timeout', 'bind', "
-        "'access_log_format', 'worker_class')}))"
+        "'access_log_format', 'worker_class', 'preload_app')}))"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
     clean.pop("WEB_CONCURRENCY", None)
@@ -324,6 +324,11 @@ def test_gunicorn_sizes_its_workers_from_the_cpu_count():
     assert config["threads"] >= 2
     assert 10 <= config["timeout"] <= 60
     assert gunicorn_config(WEB_CONCURRENCY="3")["workers"] == 3
+
+
+def test_gunicorn_loads_the_app_once_and_forks_its_workers_from_it():
+    assert gunicorn_config()["preload_app"] is True
+    assert gunicorn_config(GUNICORN_PRELOAD="false")["preload_app"] is False
 
 
 def test_gunicorns_access_log_has_no_query_string_or_referrer():
