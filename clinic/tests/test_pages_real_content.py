@@ -137,4 +137,4 @@ def test_a_procedure_page_folds_its_questions_so_a_phone_page_stays_short(client
     assert questions.count('<details class="qa"') >= 5
     assert "<summary>" in questions
     # Each answer is still in the page (readable without JavaScript) and has an anchor.
-    assert questions.count(' id="') == questions.count('<details class="qa"')
+    assert questions.count('<details class="qa" id="') == questions.count('<details class="qa"')
