@@ -377,6 +377,11 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
 
     def _clean_cycle(self, cleaned: dict) -> None:
         irregular = cleaned.get("cycle_irregular")
+        if irregular and "last_period_start" in self._errors:
+            # She followed the date's own advice ("tick the box below instead"): an
+            # irregular cycle needs no date, so a refused one no longer stands in the way.
+            del self._errors["last_period_start"]
+            cleaned["last_period_start"] = None
         lmp = cleaned.get("last_period_start")
         if "last_period_start" in self.errors:
             return

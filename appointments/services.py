@@ -78,7 +78,9 @@ def appointment_request_create(
                 request._change_reason = "Sent by the patient"
                 request.save()
                 texting.outbox_on_request_created(request=request)
-                transaction.on_commit(partial(emails.send_new_request_notices, request.pk))
+                transaction.on_commit(
+                    partial(emails.send_new_request_notices, request.pk), robust=True
+                )
             return request, True
         except IntegrityError:
             existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
@@ -132,7 +134,7 @@ def appointment_schedule(
         locked.other_dates_requested_at = None
         _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
         texting.outbox_on_scheduled(request=locked)
-        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk))
+        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk), robust=True)
     return locked
 
 
@@ -180,7 +182,8 @@ def appointment_cancel(
         texting.outbox_on_cancelled(request=locked)
         if by_patient:
             transaction.on_commit(
-                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED)
+                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED),
+                robust=True,
             )
     return locked
 
@@ -206,6 +209,7 @@ def appointment_ask_other_dates(
             # The texts for the old time must not go out.
             texting.outbox_on_cancelled(request=locked)
         transaction.on_commit(
-            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES)
+            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES),
+            robust=True,
         )
     return locked

@@ -23,22 +23,36 @@ from appointments.forms import (
 )
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
-from clinic.ratelimit import client_ip, ratelimit
+from clinic.ratelimit import client_ip, hit, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
 
 
+# Posts of the request form allowed per address and hour. Shared networks (a doctor's
+# office, hospital Wi-Fi) and a few corrected mistakes fit well inside it.
+REQUEST_POSTS_PER_HOUR = 20
+RATE_LIMITED_MESSAGE = (
+    "We have had many requests from your network in the last hour, so this one was "
+    "not sent. Your answers are kept below. Please try again later, or call us."
+)
+
+
 @never_cache
-@ratelimit("appointments", 10, 3600)
 def request_form(request: HttpRequest) -> HttpResponse:
     # The page's words, plans and price come from the cache (one round trip per version).
     content = request_form_content()
     calendar = clinic_calendar(practice=content.practice)
+    status = 200
     if request.method == "POST":
         form = AppointmentRequestForm(
             request.POST, calendar=calendar, content=content, remote_ip=client_ip(request)
         )
-        if form.is_valid():
+        if not hit(f"appointments:{client_ip(request)}", REQUEST_POSTS_PER_HOUR, 3600):
+            # Past the limit the form comes back with everything typed, not a bare 429.
+            form.is_valid()
+            form.add_error(None, RATE_LIMITED_MESSAGE)
+            status = 429
+        elif form.is_valid():
             appointment, _created = services.appointment_request_create(
                 fields=form.request_fields(),
                 submission_key=form.cleaned_data["submission_key"],
@@ -50,11 +64,15 @@ def request_form(request: HttpRequest) -> HttpResponse:
         form = AppointmentRequestForm(calendar=calendar, content=content)
     config = {"windowUrl": reverse("appointments:window")}
     # The words around the form are edited in the admin (Pages → "appointments").
-    return render(
+    response = render(
         request,
         "appointments/request_form.html",
         {"form": form, "config": config, "page": content.page, "content": content},
+        status=status,
     )
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response
 
 
 @never_cache

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from appointments.forms import SMS_CONSENT_TEXT
 from appointments.models import AppointmentRequest
+from appointments.tests.conftest import NOW
 from appointments.tests.helpers import valid_post
 from clinic.models import Closure, InsurancePlan, Page
 
@@ -211,10 +212,32 @@ def test_a_filled_honeypot_saves_nothing(post):
     assert AppointmentRequest.objects.count() == 0
 
 
-def test_the_eleventh_post_in_an_hour_from_one_address_is_refused(post):
-    for _ in range(10):
+def test_past_the_hourly_limit_the_form_comes_back_with_everything_typed(post):
+    from appointments.views import REQUEST_POSTS_PER_HOUR
+
+    for _ in range(REQUEST_POSTS_PER_HOUR):
         post(phone="1")
-    assert post().status_code == 429
+
+    response = post(first_name="Dana")
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "many requests from your network" in html
+    assert 'value="Dana"' in html
+    assert AppointmentRequest.objects.count() == 0
+
+
+def test_ticking_irregular_after_a_date_too_long_ago_lets_the_request_through(post, clinic):
+    old = NOW.date() - dt.timedelta(days=120)
+    refused = post(last_period_start=old.isoformat())
+    assert "more than 3 months ago" in refused.content.decode()
+
+    response = post(last_period_start=old.isoformat(), cycle_irregular="on")
+
+    assert response.status_code == 302
+    saved = AppointmentRequest.objects.get()
+    assert saved.cycle_irregular
+    assert saved.last_period_start is None
 
 
 def test_the_form_shows_the_words_staff_edit_in_the_admin(client, clinic):
