@@ -50,6 +50,16 @@ def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
     return number
 
 
+NEXT_MONTHS_MESSAGE = "Please pick a day in the next 3 months."
+
+
+def day_refusal(day: dt.date, calendar: ClinicCalendar, otherwise: str) -> str:
+    """Why a preferred day cannot be offered, in the patient's words."""
+    if day <= calendar.today:
+        return "Please pick a day from tomorrow on."
+    return calendar.calendar.closed_reason(day) or otherwise
+
+
 @dataclass(frozen=True)
 class RequestFormContent:
     """What the request page shows from the admin's content, cached per content version.
@@ -434,24 +444,13 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         return f"Days that work for you: {listed}."
 
     def _window_day_message(self, day: dt.date) -> ValidationError:
-        reason = self.calendar.calendar.closed_reason(day)
-        if day <= self.calendar.today:
-            text = "Please pick a day from tomorrow on."
-        elif reason:
-            text = reason
-        else:
-            text = "This day is outside your best days for the exam."
+        text = day_refusal(day, self.calendar, "This day is outside your best days for the exam.")
         return ValidationError(f"{text} {self._days_hint()}".strip(), code="outside_window")
 
     def _irregular_day_message(self, day: dt.date) -> ValidationError:
-        reason = self.calendar.calendar.closed_reason(day)
-        if day <= self.calendar.today:
-            text = "Please pick a day from tomorrow on."
-        elif reason:
-            text = reason
-        else:
-            text = "Please pick a day in the next 3 months."
-        return ValidationError(text, code="outside_window")
+        return ValidationError(
+            day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE), code="outside_window"
+        )
 
     def request_fields(self) -> dict:
         """The cleaned values as model fields, for the create service."""
@@ -539,10 +538,7 @@ class OtherDatesForm(forms.Form):
             if day and not cycle.irregular_days_ok(
                 day, calendar=self.calendar.calendar, today=self.calendar.today
             ):
-                reason = self.calendar.calendar.closed_reason(day)
-                if day <= self.calendar.today:
-                    reason = "Please pick a day from tomorrow on."
-                self.add_error(name, reason or "Please pick a day in the next 3 months.")
+                self.add_error(name, day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE))
         return cleaned
 
     @property
