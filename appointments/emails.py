@@ -70,11 +70,6 @@ def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
     return _send("staff_notice", request_id, message)
 
 
-def send_patient_receipt(request_id: int) -> bool:
-    request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
-    return _send_patient_receipt(request)
-
-
 def _send_patient_receipt(request: AppointmentRequest) -> bool:
     request_id = request.pk
     practice = Practice.objects.current()
