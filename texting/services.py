@@ -237,6 +237,15 @@ def stop_reason(message: OutboundMessage, now: datetime.datetime) -> str:
             return "Appointment time changed"
         if request.scheduled_at <= now:
             return "Appointment time passed"
+    if message.kind == Kind.REMINDER:
+        # The text says "tomorrow": it goes on the day before or not at all. The date
+        # is the one it would go out on, after any quiet-hours deferral.
+        send_day = timing.next_allowed(now).astimezone(timing.NEW_YORK).date()
+        day_before = timing.day_before(request.scheduled_at)
+        if send_day > day_before:
+            return "Too late for a day-before reminder"
+        if send_day < day_before:
+            return "Too early for a day-before reminder"
     if message.kind == Kind.FOLLOW_UP and request.status != ReqStatus.COMPLETED:
         return "Exam not marked completed"
     return ""
@@ -272,8 +281,16 @@ def outbox_claim_next(
 
 
 def _claim(message: OutboundMessage, now: datetime.datetime) -> bool:
-    """Inside the claim's transaction: cancel, defer, or move the row to `sending`."""
+    """Inside the claim's transaction: cancel, defer, or move the row to `sending`.
+
+    A request's text goes to the request's current phone: staff may have corrected
+    the number since the text was queued, so the row follows it before any check.
+    """
     pending = OutboundMessage.objects.filter(pk=message.pk, status=Status.PENDING)
+    request = message.request
+    if request is not None and request.phone and message.to_phone != request.phone:
+        pending.update(to_phone=request.phone, updated_at=now)
+        message.to_phone = request.phone
     reason = stop_reason(message, now)
     if reason:
         _cancel_pending(pending, reason)

@@ -36,14 +36,18 @@ def next_allowed(at: datetime.datetime) -> datetime.datetime:
     return datetime.datetime.combine(day, QUIET_END, tzinfo=NEW_YORK)
 
 
+def day_before(scheduled_at: datetime.datetime) -> datetime.date:
+    """The New York calendar day before the appointment's."""
+    return scheduled_at.astimezone(NEW_YORK).date() - datetime.timedelta(days=1)
+
+
 def reminder_time(scheduled_at: datetime.datetime, hour: int) -> datetime.datetime:
     """Return `hour` o'clock New York time on the day before the appointment.
 
     Built from the local calendar day, so a DST change between the two days does not
     move the reminder off its hour.
     """
-    day_before = scheduled_at.astimezone(NEW_YORK).date() - datetime.timedelta(days=1)
-    return datetime.datetime.combine(day_before, datetime.time(hour), tzinfo=NEW_YORK)
+    return datetime.datetime.combine(day_before(scheduled_at), datetime.time(hour), tzinfo=NEW_YORK)
 
 
 def is_tomorrow(at: datetime.datetime, now: datetime.datetime) -> bool:

@@ -169,3 +169,78 @@ def test_a_reminder_on_a_dst_change_day_goes_at_the_right_local_hour(db, sms_out
     reminders = [t for t in sms_outbox if "tomorrow" in t.body]
     assert len(reminders) == 1
     assert "Monday, March 9 at 9:00 AM" in reminders[0].body
+
+
+def test_a_pending_text_goes_to_the_requests_corrected_phone(db, sms_outbox, time_machine):
+    time_machine.move_to(ny(2026, 6, 10, 12, 0), tick=False)
+    request = make_scheduled(ny(2026, 6, 16, 9, 30), phone="+12125550111")
+    outbox_on_scheduled(request=request)
+    outbox_dispatch_due()  # the scheduled text, to the number as first typed
+    # Staff correct the number in the admin; the reminder was queued with the old one.
+    request.phone = "+12125550122"
+    request.save()
+    time_machine.move_to(ny(2026, 6, 15, 10, 0, 30), tick=False)
+    outbox_dispatch_due()
+    reminder = OutboundMessage.objects.get(kind=Kind.REMINDER)
+    assert reminder.status == Status.SENT
+    assert reminder.to_phone == "+12125550122"
+    assert [t.to for t in sms_outbox if t.message_id == reminder.pk] == ["+12125550122"]
+
+
+def test_a_text_to_a_corrected_phone_that_opted_out_is_cancelled(db, sms_outbox):
+    request = make_request(phone="+12125550111")
+    message = make_message(request)
+    request.phone = "+12125550122"
+    request.save()
+    OptOut.objects.create(phone="+12125550122", source=OptOut.Source.STAFF)
+    outbox_dispatch_due()
+    message.refresh_from_db()
+    assert (message.status, message.last_error) == (Status.CANCELLED, "The number opted out")
+    assert message.to_phone == "+12125550122"
+    assert sms_outbox == []
+
+
+def test_a_reminder_booked_late_evening_is_not_sent_on_the_exam_day(db, sms_outbox, time_machine):
+    # Booked at 9:30 pm for 10 am tomorrow: quiet hours would push it to 8 am on the day.
+    time_machine.move_to(ny(2026, 6, 10, 21, 30), tick=False)
+    request = make_scheduled(ny(2026, 6, 11, 10, 0))
+    outbox_on_scheduled(request=request)
+    outbox_dispatch_due()
+    time_machine.move_to(ny(2026, 6, 11, 8, 0, 30), tick=False)
+    outbox_dispatch_due()
+    reminder = OutboundMessage.objects.get(kind=Kind.REMINDER)
+    assert (reminder.status, reminder.last_error) == (
+        Status.CANCELLED,
+        "Too late for a day-before reminder",
+    )
+    assert [t for t in sms_outbox if t.message_id == reminder.pk] == []
+    # The "scheduled" text itself still goes, at 8 am.
+    assert [t.message_id for t in sms_outbox] == [
+        OutboundMessage.objects.get(kind=Kind.SCHEDULED).pk
+    ]
+
+
+def test_a_reminder_held_up_until_the_exam_day_is_cancelled(db, sms_outbox, time_machine):
+    time_machine.move_to(ny(2026, 6, 10, 12, 0), tick=False)
+    Practice.objects.update(reminder_hour=10)
+    request = make_scheduled(ny(2026, 6, 12, 15, 0))
+    outbox_on_scheduled(request=request)
+    # The worker was down from the reminder's time until the morning of the exam.
+    time_machine.move_to(ny(2026, 6, 12, 9, 0), tick=False)
+    outbox_dispatch_due()
+    reminder = OutboundMessage.objects.get(kind=Kind.REMINDER)
+    assert (reminder.status, reminder.last_error) == (
+        Status.CANCELLED,
+        "Too late for a day-before reminder",
+    )
+    assert not any("tomorrow" in t.body for t in sms_outbox)
+
+
+def test_a_reminder_booked_the_afternoon_before_goes_at_once(db, sms_outbox, time_machine):
+    time_machine.move_to(ny(2026, 6, 10, 16, 0), tick=False)
+    Practice.objects.update(reminder_hour=10)
+    request = make_scheduled(ny(2026, 6, 11, 10, 0))
+    outbox_on_scheduled(request=request)
+    outbox_dispatch_due()
+    assert OutboundMessage.objects.get(kind=Kind.REMINDER).status == Status.SENT
+    assert any("tomorrow" in t.body for t in sms_outbox)
