@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import phonenumbers
 from django import forms
 from django.utils import timezone
 
-from appointments.forms import parse_us_phone
+from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
 
 
@@ -44,8 +43,7 @@ class AppointmentRequestAdminForm(forms.ModelForm):
         ]
 
     def clean_phone(self) -> str:
-        number = parse_us_phone(self.cleaned_data["phone"])
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return us_phone_e164(self.cleaned_data["phone"])
 
 
 class ScheduleForm(forms.Form):

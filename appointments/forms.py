@@ -50,6 +50,11 @@ def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
     return number
 
 
+def us_phone_e164(value: str) -> str:
+    """A phone number as typed, in the E.164 form we store (+12125550123)."""
+    return phonenumbers.format_number(parse_us_phone(value), phonenumbers.PhoneNumberFormat.E164)
+
+
 NEXT_MONTHS_MESSAGE = "Please pick a day in the next 3 months."
 
 
@@ -313,8 +318,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             return uuid.uuid4()
 
     def clean_phone(self) -> str:
-        number = parse_us_phone(self.cleaned_data["phone"])
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return us_phone_e164(self.cleaned_data["phone"])
 
     def _clean_doctor_number(self, name: str) -> str:
         value = self.cleaned_data.get(name, "")
