@@ -326,7 +326,13 @@ def outbox_send_claimed(*, message: OutboundMessage, backend: BaseSmsBackend) ->
         now = timezone.now()
         if exc.opted_out:
             optout_add(phone=message.to_phone, source=OptOut.Source.TWILIO)
-        if exc.permanent:
+        if exc.maybe_sent:
+            # As with a worker that died mid-send: Twilio may have the text already.
+            error = (
+                f"{exc.detail}. It may have been sent: check Twilio's log, then retry or cancel."
+            )
+            _record(message, status=Status.REVIEW, last_error=error[:200])
+        elif exc.permanent:
             _record(message, status=Status.FAILED, last_error=exc.detail[:200])
         elif message.attempts >= timing.MAX_ATTEMPTS:
             error = f"{exc.detail} (gave up after {message.attempts} tries)"

@@ -8,14 +8,18 @@ class SmsSendError(Exception):
     """A text was not accepted.
 
     `permanent` errors are not retried (an invalid or opted-out number, any other
-    4xx); temporary ones (5xx, timeouts, 429) are retried with backoff. `detail` is
-    shown to staff and logged, so it never carries the number or the body.
+    4xx); temporary ones (5xx, 429, no connection) are retried with backoff.
+    `maybe_sent` means the request may have reached the provider (no answer in time,
+    connection dropped mid-way): the text may be on its way, so it is never retried
+    blindly but left for staff to check. `detail` is shown to staff and logged, so it
+    never carries the number or the body.
     """
 
     detail: str
     permanent: bool
     code: int | None = None
     opted_out: bool = False
+    maybe_sent: bool = False
 
     def __str__(self):
         return self.detail

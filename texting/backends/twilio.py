@@ -5,8 +5,8 @@ library without the network and assert the request it builds.
 """
 
 import requests
+import urllib3
 from django.conf import settings
-from django.urls import reverse
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
@@ -16,10 +16,6 @@ from texting.backends.base import BaseSmsBackend, SmsSendError
 INVALID_NUMBER = 21211
 OPTED_OUT = 21610
 TIMEOUT_SECONDS = 10
-
-
-def status_callback_url() -> str:
-    return settings.SITE_URL + reverse("texting:status")
 
 
 def error_from_twilio(exc: TwilioException) -> SmsSendError:
@@ -33,6 +29,25 @@ def error_from_twilio(exc: TwilioException) -> SmsSendError:
     if isinstance(status, int) and 400 <= status < 500 and status != 429:
         return SmsSendError(f"Twilio {code or status}: refused (HTTP {status})", True, code)
     return SmsSendError(f"Twilio {code or status or 'error'}: temporary error", False, code)
+
+
+def error_from_network(exc: requests.RequestException) -> SmsSendError:
+    """No answer from Twilio: retry only if the request cannot have reached it.
+
+    A connect timeout or a refused connection never got to Twilio, so trying again is
+    safe. A read timeout, or a connection dropped after the request went out, may
+    follow a text Twilio accepted; Twilio has no idempotency key, so a retry could
+    text the patient twice.
+    """
+    name = type(exc).__name__
+    if isinstance(exc, requests.ConnectTimeout):
+        return SmsSendError(f"Twilio unreachable: {name}", False)
+    dropped = isinstance(exc, requests.ConnectionError) and any(
+        isinstance(arg, urllib3.exceptions.ProtocolError) for arg in exc.args
+    )
+    if isinstance(exc, requests.Timeout) or dropped:
+        return SmsSendError(f"Twilio did not answer: {name}", False, maybe_sent=True)
+    return SmsSendError(f"Twilio unreachable: {name}", False)
 
 
 class SmsBackend(BaseSmsBackend):
@@ -57,7 +72,7 @@ class SmsBackend(BaseSmsBackend):
         except TwilioRestException as exc:
             raise error_from_twilio(exc) from None
         except (requests.ConnectionError, requests.Timeout) as exc:
-            raise SmsSendError(f"Twilio unreachable: {type(exc).__name__}", False) from None
+            raise error_from_network(exc) from None
         except TwilioException as exc:
             raise error_from_twilio(exc) from None
         return message.sid

@@ -1,9 +1,11 @@
 """The real twilio library on a fake HTTP client: the request it builds and each error."""
 
 import datetime
+import http.client
 
 import pytest
 import requests
+import urllib3
 
 from texting.models import OptOut, OutboundMessage
 from texting.services import outbox_dispatch_due
@@ -83,10 +85,10 @@ def test_other_client_errors_are_permanent(db, fake_twilio, status, code):
         twilio_error(500, 20500, "Internal Server Error"),
         twilio_error(503, 20503, "Service unavailable"),
         twilio_error(429, 20429, "Too many requests"),
-        requests.Timeout("read timed out"),
+        requests.ConnectTimeout("connect timed out"),
         requests.ConnectionError("connection refused"),
     ],
-    ids=["500", "503", "429", "timeout", "connection-error"],
+    ids=["500", "503", "429", "connect-timeout", "connection-error"],
 )
 def test_server_errors_and_timeouts_retry_with_backoff(db, fake_twilio, answer):
     http, backend = fake_twilio(answer)
@@ -122,3 +124,30 @@ def test_a_temporary_error_then_success_sends_the_text_once(db, fake_twilio, tim
     message.refresh_from_db()
     assert (message.status, message.attempts, message.last_error) == (Status.SENT, 2, "")
     assert len(http.requests) == 2
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        requests.ReadTimeout("read timed out"),
+        requests.ConnectionError(
+            urllib3.exceptions.ProtocolError(
+                "Connection aborted.", http.client.RemoteDisconnected("closed")
+            )
+        ),
+    ],
+    ids=["read-timeout", "connection-dropped"],
+)
+def test_no_answer_after_the_request_went_out_needs_review_and_is_not_resent(
+    db, fake_twilio, time_machine, answer
+):
+    # Twilio may have accepted the text: a retry could text the patient twice.
+    http, backend = fake_twilio(answer, twilio_message())
+    message = make_message(make_request())
+    outbox_dispatch_due(backend=backend)
+    time_machine.shift(datetime.timedelta(hours=2))
+    outbox_dispatch_due(backend=backend)
+    message.refresh_from_db()
+    assert len(http.requests) == 1
+    assert (message.status, message.attempts) == (Status.REVIEW, 1)
+    assert "check Twilio's log" in message.last_error
