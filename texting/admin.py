@@ -1,9 +1,12 @@
 """Admin for texts. `request_inlines()` is what the appointment request page shows."""
 
+import phonenumbers
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
+from appointments.forms import parse_us_phone
 from texting import services
 from texting.models import (
     AppointmentConfirmation,
@@ -201,10 +204,23 @@ class InboundMessageAdmin(admin.ModelAdmin):
         self.message_user(request, f"{count} repl(ies) marked as unread.", messages.SUCCESS)
 
 
+class OptOutForm(forms.ModelForm):
+    """The phone as staff type it, stored in E.164 like every number we text."""
+
+    class Meta:
+        model = OptOut
+        fields = ["phone", "source"]
+
+    def clean_phone(self) -> str:
+        number = parse_us_phone(self.cleaned_data["phone"])
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 @admin.register(OptOut)
 class OptOutAdmin(admin.ModelAdmin):
     """Phones that get no texts. Deleting a row lets texts go to that phone again."""
 
+    form = OptOutForm
     list_display = ["phone", "source", "created_at"]
     list_filter = ["source"]
     search_fields = ["phone"]

@@ -162,3 +162,33 @@ def test_deleting_an_opt_out_lets_texts_go_again(admin_client, db):
     opt_out = OptOut.objects.create(phone="+12125550999")
     admin_client.post(reverse("admin:texting_optout_delete", args=[opt_out.pk]), {"post": "yes"})
     assert not OptOut.objects.exists()
+
+
+def test_a_phone_typed_by_staff_is_stored_in_e164_and_stops_its_texts(admin_client, db):
+    request = make_request(phone="+12125550123")
+    pending = make_message(request)
+    response = admin_client.post(
+        reverse("admin:texting_optout_add"), {"phone": "(212) 555-0123", "source": "staff"}
+    )
+    assert response.status_code == 302
+    assert OptOut.objects.get().phone == "+12125550123"
+    pending.refresh_from_db()
+    assert (pending.status, pending.last_error) == (Status.CANCELLED, "The number opted out")
+
+
+def test_an_impossible_opt_out_phone_is_refused_with_a_reason(admin_client, db):
+    response = admin_client.post(
+        reverse("admin:texting_optout_add"), {"phone": "555-01", "source": "staff"}
+    )
+    assert response.status_code == 200
+    assert "Please enter a phone number with area code" in response.content.decode()
+    assert not OptOut.objects.exists()
+
+
+def test_an_opt_out_typed_another_way_is_a_duplicate(admin_client, db):
+    OptOut.objects.create(phone="+12125550123")
+    response = admin_client.post(
+        reverse("admin:texting_optout_add"), {"phone": "212.555.0123", "source": "staff"}
+    )
+    assert response.status_code == 200
+    assert OptOut.objects.count() == 1
