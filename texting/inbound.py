@@ -13,7 +13,7 @@ from appointments.models import AppointmentRequest
 from texting import keywords
 from texting.keywords import Intent
 from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
-from texting.services import optout_add, optout_remove, text_render
+from texting.services import optout_add, optout_remove, phone_opted_out, text_render
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def _confirm(inbound: InboundMessage) -> str:
 def _answer(inbound: InboundMessage) -> str:
     """Act on the text's keyword or words; return the reply ('' for none)."""
     body, phone = inbound.body, inbound.from_phone
-    intent = keywords.intent(body)
+    intent = keywords.intent(body, opted_out=phone_opted_out(phone))
     inbound.needs_attention = keywords.needs_attention(body)
     if intent == Intent.OPT_OUT:
         inbound.kind = Kind.OPT_OUT

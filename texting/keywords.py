@@ -18,7 +18,9 @@ class Intent(enum.StrEnum):
 
 # Carrier standard keywords: the whole text is the word (any case, any punctuation).
 OPT_OUT_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"}
-OPT_IN_WORDS = {"START", "UNSTOP", "YES"}
+OPT_IN_WORDS = {"START", "UNSTOP"}
+# "Yes" opts back in only a number that opted out; otherwise it answers our text.
+YES_WORDS = {"YES"}
 HELP_WORDS = {"HELP", "INFO"}
 CONFIRM_WORDS = {"C", "CONFIRM", "CONFIRMED"}
 
@@ -57,12 +59,15 @@ def _loose(body: str) -> str:
     return body.replace("\u2019", "'").replace("\u2018", "'")
 
 
-def intent(body: str) -> Intent:
+def intent(body: str, *, opted_out: bool = False) -> Intent:
+    """What the text asks for; `opted_out`: the sender's number is opted out now."""
     word = normalize(body)
     if word in OPT_OUT_WORDS:
         return Intent.OPT_OUT
     if word in OPT_IN_WORDS:
         return Intent.OPT_IN
+    if word in YES_WORDS:
+        return Intent.OPT_IN if opted_out else Intent.CONFIRM
     if word in HELP_WORDS:
         return Intent.HELP
     if word in CONFIRM_WORDS:

@@ -16,7 +16,7 @@ from texting.keywords import Intent, intent, is_urgent, needs_attention
         ("quit!", Intent.OPT_OUT),
         ("START", Intent.OPT_IN),
         ("unstop", Intent.OPT_IN),
-        ("Yes", Intent.OPT_IN),
+        ("Yes", Intent.CONFIRM),
         ("HELP", Intent.HELP),
         ("info?", Intent.HELP),
         ("C", Intent.CONFIRM),
@@ -68,3 +68,13 @@ def test_opt_out_wording_that_is_not_a_keyword_or_cancel_needs_staff(body):
 @pytest.mark.parametrize("body", ["STOP", "Thanks!", "feeling fine"])
 def test_plain_keywords_and_thanks_need_no_staff(body):
     assert not needs_attention(body)
+
+
+@pytest.mark.parametrize("body", ["YES", "yes!", "Yes."])
+def test_yes_opts_in_only_a_number_that_opted_out(body):
+    assert intent(body, opted_out=True) == Intent.OPT_IN
+    assert intent(body, opted_out=False) == Intent.CONFIRM
+
+
+def test_start_opts_in_whether_or_not_the_number_opted_out():
+    assert intent("START", opted_out=False) == Intent.OPT_IN

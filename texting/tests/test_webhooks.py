@@ -143,6 +143,24 @@ def test_start_lets_texts_go_again(db, signed_post):
     assert "you will get texts from us again" in response.content.decode()
 
 
+def test_yes_from_a_number_that_opted_out_lets_texts_go_again(db, signed_post):
+    OptOut.objects.create(phone=PHONE, source=OptOut.Source.KEYWORD)
+    response = signed_post(INBOUND, sms("Yes"))
+    assert not OptOut.objects.filter(phone=PHONE).exists()
+    assert InboundMessage.objects.get().kind == "opt_in"
+    assert "you will get texts from us again" in response.content.decode()
+
+
+def test_yes_in_answer_to_a_reminder_confirms_the_visit(db, signed_post):
+    visit = make_scheduled(ny(2026, 6, 16, 9, 30), phone=PHONE)
+    response = signed_post(INBOUND, sms("Yes"))
+    body = response.content.decode()
+    assert "you will get texts from us again" not in body
+    assert "Tuesday, June 16 at 9:30 AM is confirmed" in body
+    assert AppointmentConfirmation.objects.get().request == visit
+    assert InboundMessage.objects.get().kind == "confirmation"
+
+
 def test_help_answers_with_the_office_phone(db, signed_post):
     response = signed_post(INBOUND, sms("HELP"))
     body = response.content.decode()
