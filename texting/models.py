@@ -112,14 +112,6 @@ class OverdueMessage(OutboundMessage):
         verbose_name_plural = "overdue texts"
 
 
-class InboundMessageQuerySet(models.QuerySet):
-    def unread(self) -> "InboundMessageQuerySet":
-        return self.filter(is_read=False)
-
-    def urgent(self) -> "InboundMessageQuerySet":
-        return self.filter(is_urgent=True)
-
-
 class InboundMessage(models.Model):
     """A text a patient sent us, stored once per Twilio MessageSid."""
 
@@ -150,8 +142,6 @@ class InboundMessage(models.Model):
         default=False,
         help_text="Asks us to stop texting in their own words, or says CANCEL: call them.",
     )
-
-    objects = InboundMessageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-pk"]

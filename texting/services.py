@@ -102,14 +102,14 @@ def _queue(
     *, request: AppointmentRequest, kind: str, key: str, send_at: datetime.datetime
 ) -> OutboundMessage | None:
     """Create the row for `key` once; revive it if it was cancelled. None if already sent."""
-    body = text_render(kind=kind, request=request)
     message, created = OutboundMessage.objects.get_or_create(
         dedupe_key=key,
         defaults={
             "request": request,
             "kind": kind,
             "to_phone": request.phone,
-            "body": body,
+            # A callable: the body is rendered only when the row is created.
+            "body": lambda: text_render(kind=kind, request=request),
             "send_at": send_at,
         },
     )
@@ -118,7 +118,8 @@ def _queue(
             return message if message.status == Status.PENDING else None
         # Rescheduled back to a time whose texts were cancelled: queue them again.
         message.status = Status.PENDING
-        message.to_phone, message.body, message.send_at = request.phone, body, send_at
+        message.to_phone, message.send_at = request.phone, send_at
+        message.body = text_render(kind=kind, request=request)
         message.attempts, message.last_error, message.claimed_at = 0, "", None
         message.save()
     if send_at <= timezone.now():

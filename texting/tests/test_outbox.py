@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from clinic.models import Practice
 from texting.models import OptOut, OutboundMessage
@@ -138,3 +139,12 @@ def test_cancelling_a_request_cancels_every_pending_text(db):
     assert set(OutboundMessage.objects.values_list("last_error", flat=True)) == {
         "Request cancelled"
     }
+
+
+def test_queueing_a_text_again_does_not_render_its_body_again(db):
+    request = make_scheduled(ny(2026, 6, 16, 9, 30))
+    outbox_on_scheduled(request=request)
+    with CaptureQueriesContext(connection) as queries:
+        outbox_on_scheduled(request=request)
+    assert not [q for q in queries.captured_queries if "texting_messagetemplate" in q["sql"]]
+    assert pending(request) == [Kind.SCHEDULED, Kind.REMINDER]
