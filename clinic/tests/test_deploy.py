@@ -293,6 +293,23 @@ def test_compose_runs_the_app_in_production_mode_with_the_services():
         assert re.fullmatch(r"\$\{" + key + r":\?.+\}", env[key])
 
 
+def test_compose_publishes_the_web_port_on_loopback_by_default():
+    # gunicorn trusts X-Forwarded-For from any address here (FORWARDED_ALLOW_IPS='*',
+    # TRUSTED_PROXY_COUNT=1): only the proxy on this host may reach it.
+    web = compose()["services"]["web"]
+
+    assert web["ports"] == ["${WEB_BIND:-127.0.0.1}:${WEB_PORT:-8000}:8000"]
+    for service in compose()["services"].values():
+        for port in service.get("ports", []):
+            assert str(port).startswith("${WEB_BIND:-127.0.0.1}:"), port
+
+
+def test_compose_passes_the_release_to_the_app():
+    env = compose()["services"]["web"]["environment"]
+
+    assert env["RELEASE"] == "${RELEASE:-}"
+
+
 # --- gunicorn.conf.py --------------------------------------------------------------
 
 
