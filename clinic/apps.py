@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class ClinicConfig(AppConfig):
@@ -11,3 +12,16 @@ class ClinicConfig(AppConfig):
 
         ensure_filesystem_broker_folders()
         signals.connect()
+        # Computed once at startup: gunicorn's workers, forked from the preloaded app,
+        # share it (see clinic.caching.release).
+        from clinic.caching import release
+
+        release()
+        if settings.DEBUG:
+            # runserver reloads an edited template without restarting: cache its pages
+            # under a new release so the edit shows on the next load.
+            from django.utils.autoreload import file_changed
+
+            from clinic.caching import release_renew
+
+            file_changed.connect(release_renew, dispatch_uid="clinic-release-renew")

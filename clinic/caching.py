@@ -10,16 +10,23 @@ Pages are served by `clinic.middleware.PageCacheMiddleware`, placed before the
 session, auth, CSRF and other middleware: a cached page costs one Redis round trip
 and none of their work. Views opt in with `@cached_page`.
 
+Every page and content key also names the *release* this process serves (see
+`release()`): a new release never reads what the previous one cached, even while
+old and new containers run side by side during a deploy and both fill the cache.
+
 The cache is an optimization only: when it fails (Redis down), each call here
 logs the error type and the page is rendered from the database as if nothing
 were cached.
 """
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
@@ -32,6 +39,49 @@ VERSION_KEY = "content-version"
 TIMEOUT = 60 * 60
 
 T = TypeVar("T")
+
+
+_computed_release: str | None = None
+
+
+def _release_from_build() -> str:
+    """The release when `RELEASE` is not set: the static manifest's hash, else per start.
+
+    `collectstatic` writes the manifest with the hashed names of every CSS and JS file,
+    so two builds with different static files never share a page. In DEBUG (runserver)
+    and without a manifest, a new value at every process start.
+    """
+    if not settings.DEBUG:
+        manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+        try:
+            return "m" + hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+        except OSError:
+            pass
+    return "p" + uuid.uuid4().hex[:12]
+
+
+def release() -> str:
+    """The release this process serves: part of every page and content cache key.
+
+    `settings.RELEASE` (the image's build id) when set; otherwise computed once per
+    process (see `_release_from_build`).
+    """
+    global _computed_release
+    if settings.RELEASE:
+        return settings.RELEASE
+    if _computed_release is None:
+        _computed_release = _release_from_build()
+    return _computed_release
+
+
+def release_renew(**kwargs) -> None:
+    """Forget the computed release: the next page is cached under a new one.
+
+    Connected to the autoreloader's `file_changed` in DEBUG, so a template edit under
+    runserver (which reloads the templates without restarting) shows on the next load.
+    """
+    global _computed_release
+    _computed_release = None
 
 
 def _warn(action: str, exc: Exception) -> None:
@@ -81,7 +131,7 @@ def cached_content(name: str, build: Callable[[], T], timeout: int = TIMEOUT) ->
     One round trip: the version and the entry are read together, and the entry
     carries the version it was built for (as pages do, see `page_lookup`).
     """
-    key = f"content:{name}"
+    key = f"content:{release()}:{name}"
     try:
         found = cache.get_many([VERSION_KEY, key])
     except Exception as exc:  # noqa: BLE001 - any cache failure falls back to building
@@ -109,8 +159,10 @@ def _cacheable(request, response) -> bool:
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        # A template that asked for a CSRF token made the page personal.
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A template that asked for a CSRF token made the page personal. The CSRF
+        # middleware resets this flag to False once it has set the cookie, but only
+        # `get_token()` (and a new or rotated token) ever adds the key to META.
+        and "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
         and not response.has_header("Vary")
         # A nonce is for one response only: never hand the same one to everybody.
         and "'nonce-" not in response.get("Content-Security-Policy", "")
@@ -120,7 +172,7 @@ def _cacheable(request, response) -> bool:
 def cached_page(view):
     """Mark a public view's page as served from the cache by `PageCacheMiddleware`.
 
-    The view itself is unchanged; `functools.wraps` in outer decorators (require_GET)
+    The view itself is unchanged; `functools.wraps` in outer decorators (require_safe)
     carries the mark along.
     """
     view.cached_page = True
@@ -128,10 +180,12 @@ def cached_page(view):
 
 
 def _page_key(request) -> str:
+    # The release is part of the key: a deploy never serves the previous build's HTML
+    # (which links to static files the new image no longer has).
     # The day is part of the key because pages show dated facts (upcoming closures).
     # Query strings are ignored: no public page reads them, and ignoring them keeps
     # visitors from filling the cache with copies.
-    return f"page:{timezone.localdate():%Y%m%d}:{request.path}"
+    return f"page:{release()}:{timezone.localdate():%Y%m%d}:{request.path}"
 
 
 def page_lookup(request) -> tuple[str | None, HttpResponse | None]:

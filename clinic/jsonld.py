@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.utils.html import strip_tags
 
-from clinic.hours import hours_groups
+from clinic.hours import HoursGroup
 from clinic.rendering import render_markdown
 
 
@@ -16,8 +16,11 @@ def _plain(markdown_text: str) -> str:
     return " ".join(strip_tags(render_markdown(markdown_text)).split())
 
 
-def medical_clinic(*, practice, hours: Iterable, site_url: str) -> dict:
-    """A MedicalClinic with address, geo, phone, email and opening hours."""
+def medical_clinic(*, practice, hours_groups: Iterable[HoursGroup], site_url: str) -> dict:
+    """A MedicalClinic with address, geo, phone, email and opening hours.
+
+    `hours_groups` are the site facts' (`SiteFacts.hours_groups`), as the footer shows them.
+    """
     street = practice.street_address
     if practice.suite:
         street = f"{street}, {practice.suite}"
@@ -51,7 +54,7 @@ def medical_clinic(*, practice, hours: Iterable, site_url: str) -> dict:
                 "opens": f"{group.opens:%H:%M}",
                 "closes": f"{group.closes:%H:%M}",
             }
-            for group in hours_groups((h.weekday, h.opens, h.closes) for h in hours)
+            for group in hours_groups
         ],
     }
 

@@ -44,12 +44,18 @@ class AdminIdleTimeoutMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._admin_prefix = None
+
+    def _admin_index(self) -> str:
+        # Reversed on the first request, not at startup (the URLconf may not be loaded
+        # yet) and not on every request.
+        if self._admin_prefix is None:
+            self._admin_prefix = reverse("admin:index")
+        return self._admin_prefix
 
     def __call__(self, request):
         # The path first: public pages never load the session or the user here.
-        if not settings.ADMIN_IDLE_TIMEOUT or not request.path_info.startswith(
-            reverse("admin:index")
-        ):
+        if not settings.ADMIN_IDLE_TIMEOUT or not request.path_info.startswith(self._admin_index()):
             return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

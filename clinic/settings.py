@@ -115,6 +115,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The release (build) this process serves, part of every page and content cache key
+# (clinic/caching.py): pages cached by the previous release, whose HTML links to its
+# hashed CSS and shows its templates, are never served by the next one, even while
+# both run during a deploy. Set it to the image's build id, for example
+# RELEASE=$(git rev-parse --short HEAD) (docker-compose.yml passes it on). Unset, it is
+# a hash of the static manifest collectstatic wrote (STATIC_ROOT/staticfiles.json),
+# and in DEBUG a new value at every start and every file the autoreloader sees change.
+RELEASE = env("RELEASE", default="")
+
 # --- Celery (see clinic/celery.py) -------------------------------------------------
 
 CELERY_TIMEZONE = "America/New_York"
@@ -183,7 +192,6 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # The client's address is REMOTE_ADDR, or with TRUSTED_PROXY_COUNT=N the address our N-th
 # proxy saw (clinic/security.py): a spoofed X-Forwarded-For never resets a lock or a limit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

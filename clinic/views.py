@@ -8,7 +8,7 @@ from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from clinic.caching import cached_page
 from clinic.forms import ContactForm
@@ -19,21 +19,21 @@ from clinic.services import contact_message_create
 from procedures.models import Procedure
 
 
-@require_GET
+@require_safe
 @cached_page
 def home(request):
     context = {"page": page_for("home"), "procedures": list(Procedure.objects.published())}
     return render(request, "clinic/home.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def about(request):
     context = {"page": page_for("about"), "publications": list(Publication.objects.all())}
     return render(request, "clinic/about.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def location(request):
     closures = Closure.objects.upcoming(timezone.localdate())[:10]
@@ -41,7 +41,7 @@ def location(request):
     return render(request, "clinic/location.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def insurance(request):
     context = {
@@ -52,7 +52,7 @@ def insurance(request):
     return render(request, "clinic/insurance.html", context)
 
 
-@require_GET
+@require_safe
 @cached_page
 def privacy(request):
     return render(request, "clinic/privacy.html", {"page": page_for("privacy")})

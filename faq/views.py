@@ -1,14 +1,14 @@
 from itertools import groupby
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from clinic.caching import cached_page
 from clinic.pages import page_for
 from faq.models import Question
 
 
-@require_GET
+@require_safe
 @cached_page
 def index(request):
     questions = list(

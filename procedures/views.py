@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from clinic.caching import cached_page
 from clinic.models import Price
@@ -7,14 +7,14 @@ from faq.models import Question
 from procedures.models import Procedure
 
 
-@require_GET
+@require_safe
 @cached_page
 def index(request):
     procedures = list(Procedure.objects.published())
     return render(request, "procedures/index.html", {"procedures": procedures})
 
 
-@require_GET
+@require_safe
 @cached_page
 def detail(request, slug):
     procedure = get_object_or_404(Procedure.objects.published(), slug=slug)

@@ -36,7 +36,7 @@ def clinic_jsonld(context) -> SafeString:
     facts = context["site"]
     return jsonld(
         builders.medical_clinic(
-            practice=facts.practice, hours=facts.hours, site_url=settings.SITE_URL
+            practice=facts.practice, hours_groups=facts.hours_groups, site_url=settings.SITE_URL
         )
     )
 

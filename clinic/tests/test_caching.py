@@ -1,9 +1,19 @@
 """Public pages from the cache: query budgets, invalidation by admin edits, cache outages."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from clinic import caching
 from clinic.caching import _cacheable, content_version_bump
 from clinic.facts import site_facts
 
@@ -218,10 +228,42 @@ def test_a_page_cached_for_an_older_content_version_is_rendered_again(
     assert response.status_code == 200
 
 
-def test_a_page_that_needs_a_csrf_token_is_never_stored(client, content):
-    client.get("/contact/")
+@pytest.mark.urls("clinic.tests.urls_csrf_page")
+def test_a_page_that_needs_a_csrf_token_is_never_stored(client, db):
+    from clinic.tests import urls_csrf_page
 
-    assert "csrftoken" in client.get("/contact/").cookies
+    urls_csrf_page.renders.clear()
+    first = client.get("/cached-form/")
+    # The visitor now has the cookie: the token is read from it, no new one is made.
+    second = client.get("/cached-form/")
+    other = Client().get("/cached-form/")
+
+    # Rendered every time, never served from the cache, each with its own token.
+    assert urls_csrf_page.renders == ["/cached-form/"] * 3
+    for response in (first, second, other):
+        assert response.status_code == 200
+        assert b"csrfmiddlewaretoken" in response.content
+        assert "csrftoken" in response.cookies
+    assert other.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+
+
+def test_a_page_that_used_a_csrf_token_is_not_cacheable_even_without_its_cookie(rf):
+    # As PageCacheMiddleware sees it: CsrfViewMiddleware has set the cookie, added
+    # `Vary: Cookie` and reset CSRF_COOKIE_NEEDS_UPDATE to False. Even with the cookie
+    # and the Vary gone (taken off by a later middleware, or the token kept in the
+    # session), the page is not stored.
+    request = rf.get("/")
+    get_token(request)
+    response = CsrfViewMiddleware(lambda request: HttpResponse()).process_response(
+        request, HttpResponse("<input name='csrfmiddlewaretoken'>")
+    )
+    assert request.META["CSRF_COOKIE_NEEDS_UPDATE"] is False
+    assert response.cookies and response.has_header("Vary")
+    response.cookies.clear()
+    del response["Vary"]
+
+    assert not _cacheable(request, response)
+    assert _cacheable(rf.get("/"), HttpResponse("hello"))
 
 
 def test_a_page_with_a_csp_nonce_is_not_cacheable(rf):
@@ -257,3 +299,103 @@ def test_the_page_cache_middleware_runs_before_sessions_csrf_and_auth(settings):
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
     ):
         assert at < order.index(later)
+
+
+# --- Releases: a deploy never serves the previous build's pages --------------------
+
+
+def test_two_releases_never_read_each_others_cached_pages(
+    client, content, settings, django_assert_num_queries
+):
+    settings.RELEASE = "release-a"
+    old = client.get("/privacy/")
+    settings.RELEASE = "release-b"
+    site_facts()  # the facts are cached per release too: only the page's query is left
+
+    # 1 query: the privacy Page row; the copy cached by release-a is not used.
+    with django_assert_num_queries(1):
+        new = client.get("/privacy/")
+    # Each release then reads its own copy, and only its own.
+    with django_assert_num_queries(0):
+        client.get("/privacy/")
+    settings.RELEASE = "release-a"
+    with django_assert_num_queries(0):
+        again = client.get("/privacy/")
+
+    assert old.status_code == new.status_code == again.status_code == 200
+    assert again.content == old.content
+
+
+def test_site_facts_are_cached_per_release(content, settings, django_assert_num_queries):
+    settings.RELEASE = "release-a"
+    site_facts()
+    settings.RELEASE = "release-b"
+
+    with django_assert_num_queries(2):  # the practice and its opening hours
+        site_facts()
+
+
+def test_the_release_defaults_to_the_static_manifests_hash(settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(caching, "_computed_release", None)
+    settings.RELEASE = ""
+    settings.DEBUG = False
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"css/site.css": "css/site.1.css"}}')
+    first = caching._release_from_build()
+
+    assert caching._release_from_build() == first  # the same build, in every container
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"css/site.css": "css/site.2.css"}}')
+    assert caching._release_from_build() != first
+    assert caching.release() == caching.release()  # computed once per process
+    settings.RELEASE = "build-42"
+    assert caching.release() == "build-42"
+
+
+def test_in_debug_the_release_changes_at_every_start_and_file_change(settings, monkeypatch):
+    monkeypatch.setattr(caching, "_computed_release", None)
+    settings.RELEASE = ""
+    settings.DEBUG = True
+    first = caching.release()
+
+    caching.release_renew()  # runserver saw a template change
+
+    assert caching.release() != first
+    code = "import django; django.setup(); from clinic.caching import release; print(release())"
+    env = {"DJANGO_SETTINGS_MODULE": "clinic.settings", "DEBUG": "true", "RELEASE": ""}
+    starts = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=django_settings.BASE_DIR,
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    }
+    assert len(starts) == 2
+
+
+# --- HEAD ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", CACHED_PAGES)
+def test_head_on_a_cold_cache_answers_200_with_no_body_and_stores_nothing(
+    client, content, django_assert_num_queries, path
+):
+    head = client.head(path)
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"].startswith("text/html")
+    # HEAD stored nothing: the first GET renders the page from the database.
+    with CaptureQueriesContext(connection) as queries:
+        get = client.get(path)
+    assert get.status_code == 200 and get.content
+    assert len(queries) > 0
+    # A HEAD after it is answered from the cache, still without a body.
+    with django_assert_num_queries(0):
+        cached = client.head(path)
+    assert cached.status_code == 200
+    assert cached.content == b""
