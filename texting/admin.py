@@ -1,12 +1,11 @@
 """Admin for texts. `request_inlines()` is what the appointment request page shows."""
 
-import phonenumbers
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
-from appointments.forms import parse_us_phone
+from appointments.forms import us_phone_e164
 from texting import services
 from texting.models import (
     AppointmentConfirmation,
@@ -212,8 +211,7 @@ class OptOutForm(forms.ModelForm):
         fields = ["phone", "source"]
 
     def clean_phone(self) -> str:
-        number = parse_us_phone(self.cleaned_data["phone"])
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return us_phone_e164(self.cleaned_data["phone"])
 
 
 @admin.register(OptOut)
