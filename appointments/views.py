@@ -44,10 +44,11 @@ def request_form(request: HttpRequest) -> HttpResponse:
     calendar = clinic_calendar(practice=content.practice)
     status = 200
     if request.method == "POST":
+        address = client_ip(request)
         form = AppointmentRequestForm(
-            request.POST, calendar=calendar, content=content, remote_ip=client_ip(request)
+            request.POST, calendar=calendar, content=content, remote_ip=address
         )
-        if not hit(f"appointments:{client_ip(request)}", REQUEST_POSTS_PER_HOUR, 3600):
+        if not hit(f"appointments:{address}", REQUEST_POSTS_PER_HOUR, 3600):
             # Past the limit the form comes back with everything typed, not a bare 429.
             form.is_valid()
             form.add_error(None, RATE_LIMITED_MESSAGE)
