@@ -11,18 +11,23 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
 from appointments.models import AppointmentRequest
+from clinic import i18n
 from clinic.caching import cached_content
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
+from clinic.i18n import localized
 from clinic.models import InsurancePlan, Page, Practice, Price
 from clinic.rendering import render_markdown
 from procedures.models import Procedure
 
 # The exact words the patient agrees to; stored with the request.
-SMS_CONSENT_TEXT = (
+SMS_CONSENT_TEXT = _(
     "Yes, text me about this request at the mobile number above: when we get it, "
     "when it is booked, a reminder the day before and a check-in after. "
     "Message and data rates may apply. Reply STOP to stop, HELP for help."
@@ -40,7 +45,7 @@ def date_input():
 
 def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
     """Parse a phone number as typed (US unless it starts with +); raise if impossible."""
-    message = "Please enter a phone number with area code, like (212) 555-0123."
+    message = gettext("Please enter a phone number with area code, like (212) 555-0123.")
     try:
         number = phonenumbers.parse(value, "US")
     except phonenumbers.NumberParseException as exc:
@@ -55,14 +60,14 @@ def us_phone_e164(value: str) -> str:
     return phonenumbers.format_number(parse_us_phone(value), phonenumbers.PhoneNumberFormat.E164)
 
 
-NEXT_MONTHS_MESSAGE = "Please pick a day in the next 3 months."
+NEXT_MONTHS_MESSAGE = _("Please pick a day in the next 3 months.")
 
 
 def day_refusal(day: dt.date, calendar: ClinicCalendar, otherwise: str) -> str:
     """Why a preferred day cannot be offered, in the patient's words."""
     if day <= calendar.today:
-        return "Please pick a day from tomorrow on."
-    return calendar.calendar.closed_reason(day) or otherwise
+        return gettext("Please pick a day from tomorrow on.")
+    return calendar.calendar.closed_reason(day) or str(otherwise)
 
 
 @dataclass(frozen=True)
@@ -81,11 +86,18 @@ class RequestFormContent:
     body_html: str
 
 
+def plan_label(plan: InsurancePlan) -> str:
+    """A plan as the form lists it, its note in the language being served."""
+    note = localized(plan).note
+    return f"{plan.name} ({note})" if note else plan.name
+
+
 def _load_request_form_content() -> RequestFormContent:
+    # Built in the language being served: the cache keeps one copy per language.
     price = Price.objects.active().filter(label__icontains="lipiodol").first()
-    page = Page.objects.published().filter(slug="appointments").first()
+    page = localized(Page.objects.published().filter(slug="appointments").first())
     return RequestFormContent(
-        practice=Practice.objects.current(),
+        practice=localized(Practice.objects.current()),
         plans={str(plan.pk): plan for plan in InsurancePlan.objects.active()},
         lipiodol_price=price.amount_display if price else LIPIODOL_PRICE_FALLBACK,
         page=page,
@@ -109,14 +121,14 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
     submission_key = forms.CharField(widget=forms.HiddenInput, required=False)
     # Typed as the patient likes, "+1 (212) 555-0123" included; stored as E.164.
     phone = forms.CharField(
-        label="Mobile phone",
+        label=_("Mobile phone"),
         max_length=30,
-        help_text="We call or text you on this number to book your exam.",
+        help_text=_("We call or text you on this number to book your exam."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     insurance = forms.ChoiceField(
-        label="Insurance",
-        help_text="Pick your plan. If it is not on the list, pick “Other plan”.",
+        label=_("Insurance"),
+        help_text=_("Pick your plan. If it is not on the list, pick “Other plan”."),
     )
 
     class Meta:
@@ -146,47 +158,47 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "notes",
         ]
         labels = {
-            "procedure": "Which exam do you need?",
-            "last_period_start": "First day of your last period",
-            "cycle_irregular": "My periods are irregular, or I am on birth control",
-            "cycle_length": "How many days is your usual cycle? (optional)",
-            "preferred_date_1": "First choice",
-            "preferred_date_2": "Second choice (optional)",
-            "preferred_date_3": "Third choice (optional)",
-            "preferred_time": "Best time of day",
-            "first_name": "First name",
-            "last_name": "Last name",
-            "date_of_birth": "Date of birth",
-            "phone": "Mobile phone",
-            "email": "Email",
-            "insurance_other": "Name of your plan",
-            "referring_physician": "Your doctor's name (optional)",
-            "referring_physician_phone": "Your doctor's phone (optional)",
-            "referring_physician_fax": "Your doctor's fax (optional)",
-            "contrast_allergy": "I have had an allergic reaction to X-ray or CT contrast (dye)",
-            "pelvic_infection_history": "I have had a pelvic infection (such as PID)",
+            "procedure": _("Which exam do you need?"),
+            "last_period_start": _("First day of your last period"),
+            "cycle_irregular": _("My periods are irregular, or I am on birth control"),
+            "cycle_length": _("How many days is your usual cycle? (optional)"),
+            "preferred_date_1": _("First choice"),
+            "preferred_date_2": _("Second choice (optional)"),
+            "preferred_date_3": _("Third choice (optional)"),
+            "preferred_time": _("Best time of day"),
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "date_of_birth": _("Date of birth"),
+            "phone": _("Mobile phone"),
+            "email": _("Email"),
+            "insurance_other": _("Name of your plan"),
+            "referring_physician": _("Your doctor's name (optional)"),
+            "referring_physician_phone": _("Your doctor's phone (optional)"),
+            "referring_physician_fax": _("Your doctor's fax (optional)"),
+            "contrast_allergy": _("I have had an allergic reaction to X-ray or CT contrast (dye)"),
+            "pelvic_infection_history": _("I have had a pelvic infection (such as PID)"),
             "sms_consent": SMS_CONSENT_TEXT,
-            "notes": "Anything else we should know? (optional)",
+            "notes": _("Anything else we should know? (optional)"),
         }
         help_texts = {
-            "procedure": "Not sure? Pick HSG. Your doctor's referral says which one.",
-            "last_period_start": (
+            "procedure": _("Not sure? Pick HSG. Your doctor's referral says which one."),
+            "last_period_start": _(
                 "Day 1 is the first day of bleeding. We use it to find the days that suit "
                 "your exam."
             ),
-            "cycle_length": (
+            "cycle_length": _(
                 "From the first day of one period to the first day of the next. "
                 "Most people have 21 to 35 days. Leave it blank if you are not sure."
             ),
-            "preferred_date_1": "Pick a day we are open inside your best days.",
-            "date_of_birth": "We use it to find your record. It is not shared.",
-            "phone": "We call or text you on this number to book your exam.",
-            "email": "We send your booking and a calendar file here.",
-            "insurance_other": "Only if you picked “Other plan”.",
-            "referring_physician": "The doctor who sent you. We fax the report to them.",
-            "contrast_allergy": "We can use a different contrast (gadolinium) instead.",
-            "pelvic_infection_history": "Your doctor may want you to take an antibiotic first.",
-            "notes": "Please do not write more than 2,000 characters.",
+            "preferred_date_1": _("Pick a day we are open inside your best days."),
+            "date_of_birth": _("We use it to find your record. It is not shared."),
+            "phone": _("We call or text you on this number to book your exam."),
+            "email": _("We send your booking and a calendar file here."),
+            "insurance_other": _("Only if you picked “Other plan”."),
+            "referring_physician": _("The doctor who sent you. We fax the report to them."),
+            "contrast_allergy": _("We can use a different contrast (gadolinium) instead."),
+            "pelvic_infection_history": _("Your doctor may want you to take an antibiotic first."),
+            "notes": _("Please do not write more than 2,000 characters."),
         }
         widgets = {
             "procedure": forms.RadioSelect,
@@ -224,35 +236,36 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
 
         fields = self.fields
         fields["procedure"].queryset = Procedure.objects.bookable()
+        fields["procedure"].label_from_instance = lambda procedure: localized(procedure).name
         fields["procedure"].empty_label = None
-        fields["procedure"].error_messages["required"] = "Please pick an exam."
+        fields["procedure"].error_messages["required"] = _("Please pick an exam.")
         fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
         # Kept for `request_fields`: the chosen plan without another query.
         self.plans = content.plans
         fields["insurance"].choices = [
-            ("", "Choose your plan"),
-            *((pk, str(plan)) for pk, plan in self.plans.items()),
-            (INSURANCE_OTHER, "Other plan"),
-            (INSURANCE_SELF_PAY, "No insurance: I will pay myself"),
+            ("", _("Choose your plan")),
+            *((pk, plan_label(plan)) for pk, plan in self.plans.items()),
+            (INSURANCE_OTHER, _("Other plan")),
+            (INSURANCE_SELF_PAY, _("No insurance: I will pay myself")),
         ]
-        fields[
-            "lipiodol_interest"
-        ].label = f"I am interested in Lipiodol (self-pay, {content.lipiodol_price})"
-        fields[
-            "lipiodol_interest"
-        ].help_text = "Insurance does not cover Lipiodol. We only use it if your tubes are open."
+        fields["lipiodol_interest"].label = gettext(
+            "I am interested in Lipiodol (self-pay, %(price)s)"
+        ) % {"price": content.lipiodol_price}
+        fields["lipiodol_interest"].help_text = _(
+            "Insurance does not cover Lipiodol. We only use it if your tubes are open."
+        )
         for name in ("first_name", "last_name", "email", "phone"):
-            fields[name].error_messages["required"] = "Please fill this in."
-        fields["date_of_birth"].error_messages["required"] = "Please enter your date of birth."
+            fields[name].error_messages["required"] = _("Please fill this in.")
+        fields["date_of_birth"].error_messages["required"] = _("Please enter your date of birth.")
         for field in fields.values():
             if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = "Please enter a real date, like 03/14/1990."
+                field.error_messages["invalid"] = _("Please enter a real date, like 03/14/1990.")
             if isinstance(field, forms.CharField) and field.max_length:
                 field.validators = [
                     v for v in field.validators if type(v).__name__ != "MaxLengthValidator"
                 ]
                 field.validators.append(_max_length(field.max_length))
-        fields["cycle_length"].error_messages["invalid"] = "Please enter a number of days."
+        fields["cycle_length"].error_messages["invalid"] = _("Please enter a number of days.")
 
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -268,13 +281,14 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             extra.append("captcha")
         return Layout(
             "submission_key",
-            Fieldset("Your exam", "procedure"),
+            Fieldset(_("Your exam"), "procedure"),
             Fieldset(
-                "Your cycle",
+                _("Your cycle"),
                 HTML(
-                    "<p>An HSG is done on days {{ practice.window_start_day }} to "
-                    "{{ practice.window_end_day }} of your cycle: after your period stops "
-                    "and before you ovulate.</p>"
+                    "<p>{% load i18n %}{% blocktranslate with first=practice.window_start_day"
+                    " last=practice.window_end_day %}An HSG is done on days {{ first }} to "
+                    "{{ last }} of your cycle: after your period stops and before you "
+                    "ovulate.{% endblocktranslate %}</p>"
                 ),
                 "last_period_start",
                 "cycle_irregular",
@@ -282,15 +296,15 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
                 HTML('{% include "appointments/includes/window.html" %}'),
             ),
             Fieldset(
-                "When can you come?",
+                _("When can you come?"),
                 "preferred_date_1",
                 "preferred_date_2",
                 "preferred_date_3",
                 "preferred_time",
             ),
-            Fieldset("About you", "first_name", "last_name", "date_of_birth", "phone", "email"),
+            Fieldset(_("About you"), "first_name", "last_name", "date_of_birth", "phone", "email"),
             Fieldset(
-                "Insurance and your doctor",
+                _("Insurance and your doctor"),
                 "insurance",
                 "insurance_other",
                 "referring_physician",
@@ -298,15 +312,15 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
                 "referring_physician_fax",
             ),
             Fieldset(
-                "A few health questions",
+                _("A few health questions"),
                 "contrast_allergy",
                 "pelvic_infection_history",
                 "lipiodol_interest",
             ),
-            Fieldset("Texts", "sms_consent"),
-            Fieldset("Anything else?", "notes"),
+            Fieldset(_("Texts"), "sms_consent"),
+            Fieldset(_("Anything else?"), "notes"),
             *extra,
-            Submit("submit", "Send my request", css_class="btn btn-primary btn-lg"),
+            Submit("submit", _("Send my request"), css_class="btn btn-primary btn-lg"),
         )
 
     # --- Fields ------------------------------------------------------------------
@@ -337,12 +351,14 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         born = self.cleaned_data["date_of_birth"]
         today = self.calendar.today
         if born >= today:
-            raise ValidationError("Your date of birth must be in the past.", code="future")
+            raise ValidationError(_("Your date of birth must be in the past."), code="future")
         age = age_on(born, today)
         if not YOUNGEST_PATIENT_AGE <= age <= OLDEST_PATIENT_AGE:
             raise ValidationError(
-                "Please check the year of your date of birth. If it is right, please "
-                "call us and we will help you.",
+                _(
+                    "Please check the year of your date of birth. If it is right, please "
+                    "call us and we will help you."
+                ),
                 code="implausible",
             )
         return born
@@ -354,13 +370,15 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         today = self.calendar.today
         if lmp > today:
             raise ValidationError(
-                "This date is in the future. Please enter the first day of your last period.",
+                _("This date is in the future. Please enter the first day of your last period."),
                 code="future",
             )
         if (today - lmp).days > cycle.MAX_LMP_AGE_DAYS:
             raise ValidationError(
-                "This is more than 3 months ago. If your periods are irregular or have "
-                "stopped, tick the box below instead.",
+                _(
+                    "This is more than 3 months ago. If your periods are irregular or have "
+                    "stopped, tick the box below instead."
+                ),
                 code="too_old",
             )
         return lmp
@@ -369,9 +387,11 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         length = self.cleaned_data.get("cycle_length")
         if length is not None and not cycle.MIN_CYCLE_LENGTH <= length <= cycle.MAX_CYCLE_LENGTH:
             raise ValidationError(
-                f"Please enter a number from {cycle.MIN_CYCLE_LENGTH} to "
-                f"{cycle.MAX_CYCLE_LENGTH}, or leave it blank. If your cycle is often "
-                "outside that, tick “My periods are irregular”.",
+                gettext(
+                    "Please enter a number from %(low)s to %(high)s, or leave it blank. If "
+                    "your cycle is often outside that, tick “My periods are irregular”."
+                )
+                % {"low": cycle.MIN_CYCLE_LENGTH, "high": cycle.MAX_CYCLE_LENGTH},
                 code="out_of_range",
             )
         return length
@@ -387,7 +407,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
     def _clean_insurance(self, cleaned: dict) -> None:
         choice = cleaned.get("insurance")
         if choice == INSURANCE_OTHER and not cleaned.get("insurance_other"):
-            self.add_error("insurance_other", "Please write the name of your plan.")
+            self.add_error("insurance_other", _("Please write the name of your plan."))
 
     def _clean_cycle(self, cleaned: dict) -> None:
         irregular = cleaned.get("cycle_irregular")
@@ -405,8 +425,10 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             self.add_error(
                 "last_period_start",
                 ValidationError(
-                    "Please enter the first day of your last period, or tick the box "
-                    "if your periods are irregular.",
+                    _(
+                        "Please enter the first day of your last period, or tick the box "
+                        "if your periods are irregular."
+                    ),
                     code="required",
                 ),
             )
@@ -433,22 +455,25 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             self.add_error(
                 "preferred_date_1",
                 ValidationError(
-                    "Please pick at least one day. " + self._days_hint(), code="required"
+                    f"{gettext('Please pick at least one day.')} {self._days_hint()}".strip(),
+                    code="required",
                 ),
             )
         seen = [cleaned.get(n) for n in names if cleaned.get(n)]
         if len(seen) != len(set(seen)):
-            self.add_error("preferred_date_2", "Please pick different days for each choice.")
+            self.add_error("preferred_date_2", _("Please pick different days for each choice."))
 
     def _days_hint(self) -> str:
         days = self.plan.offered_days if self.plan else []
         if not days:
             return ""
-        listed = ", ".join(f"{d:%a %b %-d}" for d in days)
-        return f"Days that work for you: {listed}."
+        listed = ", ".join(formats.date_format(d, "D M j") for d in days)
+        return gettext("Days that work for you: %(days)s.") % {"days": listed}
 
     def _window_day_message(self, day: dt.date) -> ValidationError:
-        text = day_refusal(day, self.calendar, "This day is outside your best days for the exam.")
+        text = day_refusal(
+            day, self.calendar, gettext("This day is outside your best days for the exam.")
+        )
         return ValidationError(f"{text} {self._days_hint()}".strip(), code="outside_window")
 
     def _irregular_day_message(self, day: dt.date) -> ValidationError:
@@ -472,7 +497,8 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         if data.get("cycle_irregular"):
             data["last_period_start"] = None
         if data.get("sms_consent"):
-            data["sms_consent_text"] = SMS_CONSENT_TEXT
+            data["sms_consent_text"] = str(SMS_CONSENT_TEXT)
+        data["language"] = i18n.current_language()
         return data
 
 
@@ -480,7 +506,8 @@ def _max_length(limit: int):
     def validate(value):
         if value is not None and len(value) > limit:
             raise ValidationError(
-                f"Please use {limit} characters or fewer (this has {len(value):,}).",
+                gettext("Please use %(limit)s characters or fewer (this has %(count)s).")
+                % {"limit": limit, "count": formats.number_format(len(value), force_grouping=True)},
                 code="max_length",
             )
 
@@ -489,12 +516,12 @@ def _max_length(limit: int):
 
 class DateOfBirthForm(forms.Form):
     date_of_birth = forms.DateField(
-        label="Your date of birth",
-        help_text="To keep your request private, please confirm it is you.",
+        label=_("Your date of birth"),
+        help_text=_("To keep your request private, please confirm it is you."),
         widget=date_input(),
         error_messages={
-            "required": "Please enter your date of birth.",
-            "invalid": "Please enter a real date, like 03/14/1990.",
+            "required": _("Please enter your date of birth."),
+            "invalid": _("Please enter a real date, like 03/14/1990."),
         },
     )
 
@@ -506,7 +533,7 @@ class DateOfBirthForm(forms.Form):
 
 class PatientCancelForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you cancelling? (optional)",
+        label=_("Why are you cancelling? (optional)"),
         required=False,
         # Stored after "Cancelled by the patient: " in a 200-character field, uncut.
         max_length=170,
@@ -522,9 +549,13 @@ class PatientCancelForm(forms.Form):
 class OtherDatesForm(forms.Form):
     """A patient asks for other days: up to three, checked like the request form."""
 
-    date_1 = forms.DateField(label="First choice", widget=date_input())
-    date_2 = forms.DateField(label="Second choice (optional)", required=False, widget=date_input())
-    date_3 = forms.DateField(label="Third choice (optional)", required=False, widget=date_input())
+    date_1 = forms.DateField(label=_("First choice"), widget=date_input())
+    date_2 = forms.DateField(
+        label=_("Second choice (optional)"), required=False, widget=date_input()
+    )
+    date_3 = forms.DateField(
+        label=_("Third choice (optional)"), required=False, widget=date_input()
+    )
 
     def __init__(self, *args, calendar: ClinicCalendar, **kwargs):
         super().__init__(*args, **kwargs)
@@ -532,8 +563,8 @@ class OtherDatesForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         for field in self.fields.values():
-            field.error_messages["invalid"] = "Please enter a real date, like 03/14/2027."
-            field.error_messages["required"] = "Please pick at least one day."
+            field.error_messages["invalid"] = _("Please enter a real date, like 03/14/2027.")
+            field.error_messages["required"] = _("Please pick at least one day.")
 
     def clean(self):
         cleaned = super().clean()

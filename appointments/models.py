@@ -6,6 +6,7 @@ import secrets
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # Crockford's base32 without look-alike letters: easy to read out on the phone.
@@ -42,9 +43,9 @@ class AppointmentRequest(models.Model):
         NO_SHOW = "no_show", "No-show"
 
     class TimeOfDay(models.TextChoices):
-        ANY = "any", "Any time"
-        MORNING = "morning", "Morning (9 am to 12 pm)"
-        AFTERNOON = "afternoon", "Afternoon (12 pm to 5 pm)"
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (9 am to 12 pm)")
+        AFTERNOON = "afternoon", _("Afternoon (12 pm to 5 pm)")
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     submission_key = models.UUIDField(
@@ -99,6 +100,10 @@ class AppointmentRequest(models.Model):
     sms_consent_at = models.DateTimeField(null=True, blank=True)
 
     notes = models.TextField(blank=True, max_length=2000)
+    # The language of the form she sent: her emails, calendar file and texts use it.
+    language = models.CharField(
+        max_length=5, choices=[("en", "English"), ("es", "Spanish")], default="en"
+    )
 
     # Front desk
     status = models.CharField(

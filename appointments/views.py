@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -23,6 +25,7 @@ from appointments.forms import (
 )
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
+from clinic.i18n import localized
 from clinic.ratelimit import client_ip, hit, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
@@ -31,7 +34,7 @@ VERIFIED_SESSION_KEY = "appointments_verified"
 # Posts of the request form allowed per address and hour. Shared networks (a doctor's
 # office, hospital Wi-Fi) and a few corrected mistakes fit well inside it.
 REQUEST_POSTS_PER_HOUR = 20
-RATE_LIMITED_MESSAGE = (
+RATE_LIMITED_MESSAGE = _(
     "We have had many requests from your network in the last hour, so this one was "
     "not sent. Your answers are kept below. Please try again later, or call us."
 )
@@ -63,7 +66,16 @@ def request_form(request: HttpRequest) -> HttpResponse:
             )
     else:
         form = AppointmentRequestForm(calendar=calendar, content=content)
-    config = {"windowUrl": reverse("appointments:window")}
+    config = {
+        "windowUrl": reverse("appointments:window"),
+        # The script's own words, in the page's language.
+        "text": {
+            "daysYouCanPick": gettext("Days you can pick:"),
+            "chooseDay": gettext("Choose a day"),
+            "noOtherChoice": gettext("No other choice"),
+            "checkDate": gettext("Please check the date."),
+        },
+    }
     # The words around the form are edited in the admin (Pages → "appointments").
     response = render(
         request,
@@ -90,7 +102,7 @@ def window(request: HttpRequest) -> JsonResponse:
         try:
             lmp = dt.date.fromisoformat(request.GET.get("lmp", ""))
         except ValueError:
-            return JsonResponse({"error": "Please enter a real date."}, status=400)
+            return JsonResponse({"error": gettext("Please enter a real date.")}, status=400)
     try:
         cycle_length = int(request.GET.get("cycle_length") or 0) or None
     except ValueError:
@@ -102,7 +114,7 @@ def window(request: HttpRequest) -> JsonResponse:
         calendar.today - dt.timedelta(days=cycle.MAX_LMP_AGE_DAYS) <= lmp <= calendar.today
     ):
         return JsonResponse(
-            {"error": "Please enter a date in the last 3 months, and not in the future."},
+            {"error": gettext("Please enter a date in the last 3 months, and not in the future.")},
             status=400,
         )
     return JsonResponse(plan_json(calendar.plan(lmp, cycle_length), calendar.practice))
@@ -121,6 +133,7 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
         "appointments/confirmation.html",
         {
             "appointment": appointment,
+            "procedure_name": localized(appointment.procedure).short_name,
             "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
             "manage_token": tokens.manage_token(appointment.pk),
         },
@@ -151,7 +164,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                         reason=cancel_form.cleaned_data["reason"],
                         by_patient=True,
                     )
-                    messages.success(request, "Your request is cancelled.")
+                    messages.success(request, gettext("Your request is cancelled."))
                     return redirect(request.path)
             elif action == "other_dates":
                 dates_form = OtherDatesForm(request.POST, prefix="dates", calendar=calendar)
@@ -160,7 +173,8 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                         request=appointment, dates=dates_form.dates
                     )
                     messages.success(
-                        request, "Thank you. We will call you to book one of your new days."
+                        request,
+                        gettext("Thank you. We will call you to book one of your new days."),
                     )
                     return redirect(request.path)
         except services.TransitionError as exc:
@@ -171,6 +185,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "appointments/manage.html",
         {
             "appointment": appointment,
+            "procedure_name": localized(appointment.procedure).short_name,
             "can_change": appointment.status in services.CANCELLABLE,
             "cancel_form": cancel_form,
             "dates_form": dates_form,
@@ -193,5 +208,5 @@ def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> 
         tokens.dob_failed(appointment.pk)
         if tokens.dob_locked(appointment.pk):
             return render(request, "appointments/manage_locked.html", status=429)
-        form.add_error("date_of_birth", "That date does not match our records.")
+        form.add_error("date_of_birth", gettext("That date does not match our records."))
     return render(request, "appointments/manage_verify.html", {"form": form})

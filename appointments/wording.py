@@ -1,46 +1,61 @@
-"""What a patient reads about their window: the same words on the page and in JSON."""
+"""What a patient reads about their window: the same words on the page and in JSON,
+in the language being served."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
 
 from appointments.cycle import State, WindowPlan
 from clinic.models import Practice
 
 
 def day_label(day: dt.date) -> str:
-    return f"{day:%A, %B %-d}"
+    """'Tuesday, March 10' in English, 'martes, 10 de marzo' in Spanish."""
+    return formats.date_format(day, gettext("l, F j"))
 
 
 def plan_message(plan: WindowPlan, practice: Practice) -> str:
     """One or two plain sentences about the window, and what to do when it is no use."""
-    call = f"call or text us at {practice.phone} on day 1 of your next period"
+    call = gettext("call or text us at %(phone)s on day 1 of your next period") % {
+        "phone": practice.phone
+    }
     if plan.state == State.IRREGULAR:
-        return (
-            "That is fine. Please "
-            + call
-            + f", and we will book a day from day {practice.window_start_day} to day "
-            f"{practice.window_end_day}. You can still send this form: we will call you."
-        )
-    window = f"{day_label(plan.first)} to {day_label(plan.last)}"
+        return gettext(
+            "That is fine. Please %(call)s, and we will book a day from day %(first)s to "
+            "day %(last)s. You can still send this form: we will call you."
+        ) % {"call": call, "first": practice.window_start_day, "last": practice.window_end_day}
+    window = gettext("%(first)s to %(last)s") % {
+        "first": day_label(plan.first),
+        "last": day_label(plan.last),
+    }
     if plan.state == State.OPEN:
         count = len(plan.open_days)
-        days = "day" if count == 1 else "days"
-        return f"Your best days for the exam are {window}. We are open on {count} {days}."
+        return ngettext(
+            "Your best days for the exam are %(window)s. We are open on %(count)s day.",
+            "Your best days for the exam are %(window)s. We are open on %(count)s days.",
+            count,
+        ) % {"window": window, "count": count}
     if plan.state == State.PASSED:
-        first = f"Your best days this cycle ({window}) have passed."
+        first = gettext("Your best days this cycle (%(window)s) have passed.")
     elif plan.state == State.TOO_CLOSE:
-        first = f"Your best days this cycle ({window}) end too soon for us to book you."
+        first = gettext("Your best days this cycle (%(window)s) end too soon for us to book you.")
     else:
-        first = f"We are closed on all of your best days this cycle ({window})."
+        first = gettext("We are closed on all of your best days this cycle (%(window)s).")
+    first = first % {"window": window}
     nxt = ""
     if plan.next_first:
-        nxt = (
-            f" Your next best days should be about {day_label(plan.next_first)} to "
-            f"{day_label(plan.next_last)}. You can pick days there below, and we will "
-            "confirm when you call."
-        )
-    return f"{first} Please {call}.{nxt}"
+        nxt = " " + gettext(
+            "Your next best days should be about %(first)s to %(last)s. You can pick days "
+            "there below, and we will confirm when you call."
+        ) % {"first": day_label(plan.next_first), "last": day_label(plan.next_last)}
+    return gettext("%(first)s Please %(call)s.%(next)s") % {
+        "first": first,
+        "call": call,
+        "next": nxt,
+    }
 
 
 def plan_json(plan: WindowPlan, practice: Practice) -> dict:

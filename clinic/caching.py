@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,8 @@ def cached_content(name: str, build: Callable[[], T], timeout: int = TIMEOUT) ->
     One round trip: the version and the entry are read together, and the entry
     carries the version it was built for (as pages do, see `page_lookup`).
     """
-    key = f"content:{release()}:{name}"
+    # Content is built in the language being served (clinic/i18n.py).
+    key = f"content:{release()}:{get_language()}:{name}"
     try:
         found = cache.get_many([VERSION_KEY, key])
     except Exception as exc:  # noqa: BLE001 - any cache failure falls back to building

@@ -11,17 +11,18 @@ from urllib.error import URLError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV3
 
 logger = logging.getLogger(__name__)
 
-UNREACHABLE_MESSAGE = (
+UNREACHABLE_MESSAGE = _(
     "We could not check that this form was sent by a person, because our spam "
     "check did not answer. Your answers are kept below. Please try again in a "
     "minute, or call us."
 )
-FAILED_MESSAGE = (
+FAILED_MESSAGE = _(
     "Our spam check could not confirm this form. Your answers are kept below. "
     "Please try again, or call us."
 )
@@ -98,7 +99,7 @@ class HoneypotFormMixin:
         super().__init__(*args, **kwargs)
         self.fields[self.honeypot_name] = forms.CharField(
             required=False,
-            label="Leave this field empty",
+            label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 

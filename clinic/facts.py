@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from clinic.caching import cached_content
 from clinic.hours import HoursGroup, hours_groups, week_table
+from clinic.i18n import localized
 from clinic.models import OpeningHours, Practice
 
 
@@ -29,7 +30,9 @@ class SiteFacts:
 
 
 def _load() -> SiteFacts:
-    return SiteFacts(practice=Practice.objects.current(), hours=list(OpeningHours.objects.all()))
+    return SiteFacts(
+        practice=localized(Practice.objects.current()), hours=list(OpeningHours.objects.all())
+    )
 
 
 def site_facts() -> SiteFacts:

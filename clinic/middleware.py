@@ -7,9 +7,10 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
-from clinic import caching
+from clinic import caching, i18n
 
 
 def _under(path: str, prefixes) -> bool:
@@ -28,8 +29,29 @@ class NoStoreMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if _under(request.path_info, settings.NO_STORE_PATHS):
+        if _under(i18n.strip_language(request.path_info), settings.NO_STORE_PATHS):
             add_never_cache_headers(response)
+        return response
+
+
+class PathLanguageMiddleware:
+    """Speak the language of the path: Spanish under /es/, English everywhere else.
+
+    Unlike Django's LocaleMiddleware it never reads Accept-Language or a cookie, so the
+    same address always shows the same page (no `Vary`, and the page cache keeps it),
+    and a patient only changes language with the link on every page. Placed before
+    the page cache, which resolves /es/ paths in Spanish.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = i18n.path_language(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response
 
 

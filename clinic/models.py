@@ -44,6 +44,7 @@ class Practice(models.Model):
         blank=True,
         default="You can also text us through the Klara app.",
     )
+    texting_note_es = models.CharField("texting note (Spanish)", max_length=200, blank=True)
     window_start_day = models.PositiveSmallIntegerField(
         "cycle window: first day",
         default=5,
@@ -68,6 +69,7 @@ class Practice(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PracticeQuerySet.as_manager()
+    translated_fields = ("texting_note",)
 
     class Meta:
         verbose_name = "practice profile"
@@ -146,8 +148,10 @@ class Closure(models.Model):
     first_day = models.DateField()
     last_day = models.DateField(help_text="The same as the first day for a one-day closure.")
     reason = models.CharField(max_length=120, blank=True, help_text="Shown to patients.")
+    reason_es = models.CharField("reason (Spanish)", max_length=120, blank=True)
 
     objects = ClosureQuerySet.as_manager()
+    translated_fields = ("reason",)
 
     class Meta:
         ordering = ["first_day"]
@@ -178,10 +182,12 @@ class ActiveQuerySet(models.QuerySet):
 class InsurancePlan(models.Model):
     name = models.CharField(max_length=80, unique=True)
     note = models.CharField(max_length=120, blank=True, help_text="e.g. excluding Community Plan")
+    note_es = models.CharField("note (Spanish)", max_length=120, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     active = models.BooleanField(default=True, help_text="Shown on the site and in the form.")
 
     objects = ActiveQuerySet.as_manager()
+    translated_fields = ("note",)
 
     class Meta:
         ordering = ["order", "name"]
@@ -195,6 +201,7 @@ class Price(models.Model):
 
     code = models.CharField("CPT code", max_length=10, blank=True)
     label = models.CharField(max_length=200)
+    label_es = models.CharField("label (Spanish)", max_length=200, blank=True)
     amount = models.DecimalField(max_digits=8, decimal_places=2)
     procedure = models.ForeignKey(
         "procedures.Procedure",
@@ -204,10 +211,12 @@ class Price(models.Model):
         related_name="prices",
     )
     note = models.CharField(max_length=200, blank=True)
+    note_es = models.CharField("note (Spanish)", max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     active = models.BooleanField(default=True)
 
     objects = ActiveQuerySet.as_manager()
+    translated_fields = ("label", "note")
 
     class Meta:
         ordering = ["order", "code"]
@@ -268,10 +277,16 @@ class Page(models.Model):
     meta_description = models.CharField(max_length=160)
     intro = models.TextField(blank=True, help_text="Markdown. Shown under the heading.")
     body = models.TextField(blank=True, help_text="Markdown.")
+    title_es = models.CharField("title (Spanish)", max_length=120, blank=True)
+    seo_title_es = models.CharField("SEO title (Spanish)", max_length=70, blank=True)
+    meta_description_es = models.CharField("meta description (Spanish)", max_length=160, blank=True)
+    intro_es = models.TextField("intro (Spanish)", blank=True, help_text="Markdown.")
+    body_es = models.TextField("body (Spanish)", blank=True, help_text="Markdown.")
     published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    translated_fields = ("title", "seo_title", "meta_description", "intro", "body")
 
     class Meta:
         ordering = ["slug"]

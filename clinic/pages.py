@@ -5,26 +5,36 @@ missing or unpublished, the page still works: it shows its built-in heading and
 the structured facts (hours, plans, prices), without the prose.
 """
 
+from django.utils.translation import gettext_lazy as _
+
+from clinic.i18n import localized
 from clinic.models import Page
 
 DEFAULTS = {
     "home": (
-        "Hysterosalpingogram (HSG) in Manhattan",
-        "HSG, Lipiodol flush HSG and fallopian tube recanalization in Midtown Manhattan.",
+        _("Hysterosalpingogram (HSG) in Manhattan"),
+        _("HSG, Lipiodol flush HSG and fallopian tube recanalization in Midtown Manhattan."),
     ),
-    "about": ("About us", "Our physician, experience, radiation safety and publications."),
-    "location": ("Location and hours", "Our address in Midtown Manhattan, hours and directions."),
-    "insurance": ("Insurance and prices", "The insurance plans we accept and our self-pay prices."),
-    "faq": ("Frequently asked questions", "Answers to common questions about HSG and FTR."),
-    "contact": ("Contact us", "Call, email or send us a message."),
-    "privacy": ("Privacy", "How this website handles your information."),
+    "about": (_("About us"), _("Our physician, experience, radiation safety and publications.")),
+    "location": (
+        _("Location and hours"),
+        _("Our address in Midtown Manhattan, hours and directions."),
+    ),
+    "insurance": (
+        _("Insurance and prices"),
+        _("The insurance plans we accept and our self-pay prices."),
+    ),
+    "faq": (_("Frequently asked questions"), _("Answers to common questions about HSG and FTR.")),
+    "contact": (_("Contact us"), _("Call, email or send us a message.")),
+    "privacy": (_("Privacy"), _("How this website handles your information.")),
 }
 
 
 def page_for(slug: str) -> Page:
-    """Return the published Page row for `slug`, or an unsaved one with the defaults."""
+    """Return the published Page row for `slug` in the language being served, or an
+    unsaved one with the defaults."""
     page = Page.objects.published().filter(slug=slug).first()
     if page is None:
         title, description = DEFAULTS[slug]
-        page = Page(slug=slug, title=title, meta_description=description)
-    return page
+        return Page(slug=slug, title=str(title), meta_description=str(description))
+    return localized(page)

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "clinic.middleware.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the path alone (/es/... is Spanish): see clinic/i18n.py.
+    "clinic.middleware.PathLanguageMiddleware",
     # Cached public pages are answered here, before the session, auth, CSRF and the rest.
     "clinic.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -212,7 +214,12 @@ NO_STORE_PATHS = ["/admin/", "/appointments/", "/contact/"]
 
 # --- Time and language ------------------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
+# English at the site's plain URLs, Spanish under /es/ (clinic/urls.py). The admin
+# stays in English. Translations of the code's strings are in locale/ (.po files,
+# compiled by `make run`, `make test` and the Dockerfile).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -13,7 +14,8 @@ admin.site.site_header = "Interventional Radiology, P.C. — front desk"
 admin.site.site_title = "Front desk"
 admin.site.index_title = "Today at the practice"
 
-urlpatterns = [
+# Every patient-facing page in English at its plain URL and in Spanish under /es/.
+urlpatterns = i18n_patterns(
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("location/", views.location, name="location"),
@@ -21,13 +23,18 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("contact/thanks/", views.contact_thanks, name="contact_thanks"),
     path("privacy/", views.privacy, name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("procedures/", include("procedures.urls")),
     path("faq/", include("faq.urls")),
     path("appointments/", include("appointments.urls")),
+    prefix_default_language=False,
+) + [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("sms/", include("texting.urls")),
+    path(
+        "admin/translations/", admin.site.admin_view(views.missing_spanish), name="missing_spanish"
+    ),
     path(
         "admin/two-factor/",
         admin.site.admin_view(twofactor.enroll),

@@ -1,6 +1,7 @@
 """The practice's site pages, the contact form, the health check and robots.txt."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -10,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
+from clinic import i18n
 from clinic.caching import cached_page
 from clinic.forms import ContactForm
 from clinic.models import Closure, InsurancePlan, Price, Publication
@@ -22,7 +24,8 @@ from procedures.models import Procedure
 @require_safe
 @cached_page
 def home(request):
-    context = {"page": page_for("home"), "procedures": list(Procedure.objects.published())}
+    procedures = i18n.localized_all(Procedure.objects.published())
+    context = {"page": page_for("home"), "procedures": procedures}
     return render(request, "clinic/home.html", context)
 
 
@@ -37,7 +40,7 @@ def about(request):
 @cached_page
 def location(request):
     closures = Closure.objects.upcoming(timezone.localdate())[:10]
-    context = {"page": page_for("location"), "closures": list(closures)}
+    context = {"page": page_for("location"), "closures": i18n.localized_all(closures)}
     return render(request, "clinic/location.html", context)
 
 
@@ -46,8 +49,8 @@ def location(request):
 def insurance(request):
     context = {
         "page": page_for("insurance"),
-        "plans": list(InsurancePlan.objects.active()),
-        "prices": list(Price.objects.active()),
+        "plans": i18n.localized_all(InsurancePlan.objects.active()),
+        "prices": i18n.localized_all(Price.objects.active()),
     }
     return render(request, "clinic/insurance.html", context)
 
@@ -91,6 +94,17 @@ def healthz(request):
         return JsonResponse({"status": "ok", "database": "ok"})
     except Exception:  # noqa: BLE001 - the health check reports, it does not raise
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+
+
+@require_GET
+def missing_spanish(request):
+    """Staff: every text the Spanish site shows in English because its Spanish is empty."""
+    context = {
+        **admin.site.each_context(request),
+        "title": "Spanish to write",
+        "missing": i18n.missing_translations(),
+    }
+    return render(request, "admin/missing_spanish.html", context)
 
 
 @require_GET

@@ -6,8 +6,11 @@ from django.urls import reverse
 
 class Category(models.Model):
     name = models.CharField(max_length=80)
+    name_es = models.CharField("name (Spanish)", max_length=80, blank=True)
     slug = models.SlugField(unique=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    translated_fields = ("name",)
 
     class Meta:
         ordering = ["order", "name"]
@@ -27,6 +30,8 @@ class Question(models.Model):
     question = models.CharField(max_length=200)
     slug = models.SlugField(unique=True, help_text="The question's anchor on the FAQ page.")
     answer = models.TextField(help_text="Markdown.")
+    question_es = models.CharField("question (Spanish)", max_length=200, blank=True)
+    answer_es = models.TextField("answer (Spanish)", blank=True, help_text="Markdown.")
     procedure = models.ForeignKey(
         "procedures.Procedure",
         null=True,
@@ -40,6 +45,7 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
+    translated_fields = ("question", "answer")
 
     class Meta:
         ordering = ["category__order", "order", "pk"]

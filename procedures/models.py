@@ -32,12 +32,34 @@ class Procedure(models.Model):
     preparation_after = models.TextField(
         "after your exam", blank=True, help_text="Markdown. What to expect afterwards."
     )
+    name_es = models.CharField("name (Spanish)", max_length=120, blank=True)
+    short_name_es = models.CharField("short name (Spanish)", max_length=60, blank=True)
+    seo_title_es = models.CharField("SEO title (Spanish)", max_length=70, blank=True)
+    meta_description_es = models.CharField("meta description (Spanish)", max_length=160, blank=True)
+    summary_es = models.TextField("summary (Spanish)", blank=True)
+    body_es = models.TextField("body (Spanish)", blank=True, help_text="Markdown.")
+    preparation_before_es = models.TextField(
+        "before your exam (Spanish)", blank=True, help_text="Markdown."
+    )
+    preparation_after_es = models.TextField(
+        "after your exam (Spanish)", blank=True, help_text="Markdown."
+    )
     order = models.PositiveSmallIntegerField(default=0)
     bookable = models.BooleanField(default=True, help_text="Offered in the appointment form.")
     published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProcedureQuerySet.as_manager()
+    translated_fields = (
+        "name",
+        "short_name",
+        "seo_title",
+        "meta_description",
+        "summary",
+        "body",
+        "preparation_before",
+        "preparation_after",
+    )
 
     class Meta:
         ordering = ["order", "name"]

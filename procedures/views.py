@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from clinic.caching import cached_page
+from clinic.i18n import localized, localized_all
 from clinic.models import Price
 from faq.models import Question
 from procedures.models import Procedure
@@ -10,7 +11,7 @@ from procedures.models import Procedure
 @require_safe
 @cached_page
 def index(request):
-    procedures = list(Procedure.objects.published())
+    procedures = localized_all(Procedure.objects.published())
     return render(request, "procedures/index.html", {"procedures": procedures})
 
 
@@ -19,8 +20,8 @@ def index(request):
 def detail(request, slug):
     procedure = get_object_or_404(Procedure.objects.published(), slug=slug)
     context = {
-        "procedure": procedure,
-        "questions": list(Question.objects.published().filter(procedure=procedure)),
-        "prices": list(Price.objects.active().filter(procedure=procedure)),
+        "procedure": localized(procedure),
+        "questions": localized_all(Question.objects.published().filter(procedure=procedure)),
+        "prices": localized_all(Price.objects.active().filter(procedure=procedure)),
     }
     return render(request, "procedures/detail.html", context)

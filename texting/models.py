@@ -210,7 +210,14 @@ class MessageTemplate(models.Model):
 
     kind = models.CharField(max_length=16, choices=Kind.choices, unique=True)
     body = models.TextField(help_text=bodies.PLACEHOLDER_HELP)
+    body_es = models.TextField(
+        "body (Spanish)",
+        blank=True,
+        help_text="Sent to patients who asked in Spanish; empty: the English is sent.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+
+    translated_fields = ("body",)
 
     class Meta:
         ordering = ["kind"]

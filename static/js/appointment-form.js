@@ -24,7 +24,7 @@
     summary.appendChild(p);
     if (days && days.length) {
       var intro = document.createElement("p");
-      intro.textContent = "Days you can pick:";
+      intro.textContent = config.text.daysYouCanPick;
       var list = document.createElement("ul");
       list.className = "open-days";
       days.forEach(function (day) {
@@ -61,7 +61,7 @@
       if (input.getAttribute("aria-invalid")) select.setAttribute("aria-invalid", "true");
       var none = document.createElement("option");
       none.value = "";
-      none.textContent = i === 0 ? "Choose a day" : "No other choice";
+      none.textContent = i === 0 ? config.text.chooseDay : config.text.noOtherChoice;
       select.appendChild(none);
       days.forEach(function (day) {
         var option = document.createElement("option");
@@ -103,7 +103,7 @@
       .then(function (result) {
         if (!result.ok) {
           useDateInputs();
-          say(result.data.error || "Please check the date.");
+          say(result.data.error || config.text.checkDate);
           return;
         }
         say(result.data.message, result.data.offered_days);
