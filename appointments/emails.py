@@ -15,10 +15,12 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from appointments import ics, tokens
 from appointments.models import AppointmentRequest
+from clinic.i18n import localized
 from clinic.models import Practice
 
 logger = logging.getLogger(__name__)
@@ -32,9 +34,10 @@ class StaffEvent(enum.StrEnum):
 
 
 def manage_url(request: AppointmentRequest) -> str:
-    return settings.SITE_URL + reverse(
-        "appointments:manage", args=[tokens.manage_token(request.pk)]
-    )
+    """The patient's own page, in the language she asked in."""
+    with translation.override(request.language):
+        path = reverse("appointments:manage", args=[tokens.manage_token(request.pk)])
+    return settings.SITE_URL + path
 
 
 def _send(kind: str, request_id: int, message: EmailMessage) -> bool:
@@ -71,14 +74,20 @@ def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
 
 
 def _send_patient_receipt(request: AppointmentRequest) -> bool:
+    with translation.override(request.language):
+        return _send_patient_receipt_in_language(request)
+
+
+def _send_patient_receipt_in_language(request: AppointmentRequest) -> bool:
     request_id = request.pk
-    practice = Practice.objects.current()
+    practice = localized(Practice.objects.current())
     body = render_to_string(
         "appointments/email/receipt.txt",
         {"request": request, "practice": practice, "manage_url": manage_url(request)},
     )
     message = EmailMessage(
-        subject=f"We got your appointment request ({request.reference})",
+        subject=gettext("We got your appointment request (%(reference)s)")
+        % {"reference": request.reference},
         body=body,
         to=[request.email],
         reply_to=[practice.email],
@@ -98,18 +107,25 @@ def send_scheduled_email(request_id: int) -> bool:
     request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
     if request.status != AppointmentRequest.Status.SCHEDULED:
         return False
-    practice = Practice.objects.current()
+    with translation.override(request.language):
+        return _send_scheduled_email_in_language(request)
+
+
+def _send_scheduled_email_in_language(request: AppointmentRequest) -> bool:
+    request_id = request.pk
+    practice = localized(Practice.objects.current())
     body = render_to_string(
         "appointments/email/scheduled.txt",
         {
             "request": request,
+            "procedure": localized(request.procedure),
             "practice": practice,
             "when": timezone.localtime(request.scheduled_at),
             "manage_url": manage_url(request),
         },
     )
     message = EmailMessage(
-        subject=f"Your appointment at {practice.short_name}",
+        subject=gettext("Your appointment at %(practice)s") % {"practice": practice.short_name},
         body=body,
         to=[request.email],
         reply_to=[practice.email],

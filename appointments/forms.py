@@ -284,12 +284,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             Fieldset(_("Your exam"), "procedure"),
             Fieldset(
                 _("Your cycle"),
-                HTML(
-                    "<p>{% load i18n %}{% blocktranslate with first=practice.window_start_day"
-                    " last=practice.window_end_day %}An HSG is done on days {{ first }} to "
-                    "{{ last }} of your cycle: after your period stops and before you "
-                    "ovulate.{% endblocktranslate %}</p>"
-                ),
+                HTML('{% include "appointments/includes/cycle_note.html" %}'),
                 "last_period_start",
                 "cycle_irregular",
                 "cycle_length",

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import icalendar
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from appointments.models import AppointmentRequest
 from clinic.models import Practice
@@ -19,6 +20,7 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     """Return an .ics with one event for the exam, in the practice's time zone.
 
     The title and text name the practice, not the procedure: calendars are often shared.
+    Written in the language active when it is called (the patient's: see emails.py).
     """
     start = timezone.localtime(request.scheduled_at)
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
@@ -33,13 +35,16 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
     event.add("dtend", start + VISIT_LENGTH)
-    event.add("summary", f"Appointment at {practice.name}")
+    event.add("summary", gettext("Appointment at %(practice)s") % {"practice": practice.name})
     event.add("location", practice.address_line)
     event.add(
         "description",
-        f"Reference {request.reference}. Take ibuprofen or acetaminophen (Tylenol) "
-        "30 to 60 minutes before. No need to fast. Bring a photo ID, your insurance "
-        f"card and a pad. Questions: {practice.phone}.",
+        gettext(
+            "Reference %(reference)s. Take ibuprofen or acetaminophen (Tylenol) 30 to 60 "
+            "minutes before. No need to fast. Bring a photo ID, your insurance card and a "
+            "pad. Questions: %(phone)s."
+        )
+        % {"reference": request.reference, "phone": practice.phone},
     )
     cal.add_component(event)
     cal.add_missing_timezones()

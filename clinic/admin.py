@@ -27,7 +27,16 @@ class PracticeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Texting", {"fields": ["texting_note", "reminder_hour", "follow_up_delay_hours"]}),
+        (
+            "Texting",
+            {
+                "fields": [
+                    ("texting_note", "texting_note_es"),
+                    "reminder_hour",
+                    "follow_up_delay_hours",
+                ]
+            },
+        ),
         ("Scheduling window", {"fields": [("window_start_day", "window_end_day")]}),
     ]
 
@@ -83,9 +92,19 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["title", "intro", "body"]
     readonly_fields = ["updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "published"]}),
-        ("Search engines", {"fields": ["seo_title", "meta_description"]}),
-        ("Text (Markdown)", {"fields": ["intro", "body"]}),
+        # Each Spanish field sits beside its English one; an empty one shows the English
+        # on the Spanish site (listed under "Spanish to write").
+        (None, {"fields": [("title", "title_es"), "slug", "published"]}),
+        (
+            "Search engines",
+            {
+                "fields": [
+                    ("seo_title", "seo_title_es"),
+                    ("meta_description", "meta_description_es"),
+                ]
+            },
+        ),
+        ("Text (Markdown)", {"fields": [("intro", "intro_es"), ("body", "body_es")]}),
         (None, {"fields": ["updated_at"]}),
     ]
 

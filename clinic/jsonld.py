@@ -16,7 +16,9 @@ def _plain(markdown_text: str) -> str:
     return " ".join(strip_tags(render_markdown(markdown_text)).split())
 
 
-def medical_clinic(*, practice, hours_groups: Iterable[HoursGroup], site_url: str) -> dict:
+def medical_clinic(
+    *, practice, hours_groups: Iterable[HoursGroup], site_url: str, language: str = "en"
+) -> dict:
     """A MedicalClinic with address, geo, phone, email and opening hours.
 
     `hours_groups` are the site facts' (`SiteFacts.hours_groups`), as the footer shows them.
@@ -29,6 +31,8 @@ def medical_clinic(*, practice, hours_groups: Iterable[HoursGroup], site_url: st
         "@type": "MedicalClinic",
         "@id": f"{site_url}/#clinic",
         "name": practice.name,
+        "inLanguage": language,
+        "availableLanguage": ["en", "es"],
         "url": f"{site_url}/",
         "telephone": practice.phone_e164,
         "email": practice.email,
@@ -59,11 +63,12 @@ def medical_clinic(*, practice, hours_groups: Iterable[HoursGroup], site_url: st
     }
 
 
-def medical_procedure(*, procedure, site_url: str) -> dict:
+def medical_procedure(*, procedure, site_url: str, language: str = "en") -> dict:
     """A MedicalProcedure for one procedure page."""
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalProcedure",
+        "inLanguage": language,
         "name": procedure.name,
         "alternateName": procedure.short_name,
         "description": " ".join(procedure.summary.split()),
@@ -76,11 +81,12 @@ def medical_procedure(*, procedure, site_url: str) -> dict:
     return data
 
 
-def faq_page(*, questions: Iterable, site_url: str, path: str) -> dict:
+def faq_page(*, questions: Iterable, site_url: str, path: str, language: str = "en") -> dict:
     """An FAQPage listing every question with its answer as plain text."""
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
+        "inLanguage": language,
         "url": f"{site_url}{path}",
         "mainEntity": [
             {

@@ -1,4 +1,5 @@
-"""The sitemap: every public page, as absolute URLs on SITE_URL."""
+"""The sitemap: every public page in English and Spanish, as absolute URLs on SITE_URL,
+each with its alternate in the other language (and English as x-default)."""
 
 from urllib.parse import urlsplit
 
@@ -23,6 +24,10 @@ PAGES = [
 
 class SiteUrlSitemap(Sitemap):
     """Builds URLs from SITE_URL, not from the Host header of the request."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme or "https"

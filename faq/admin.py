@@ -6,7 +6,14 @@ from faq.models import Category, Question
 class QuestionInline(admin.StackedInline):
     model = Question
     extra = 0
-    fields = ["question", "slug", "answer", "procedure", "order", "published"]
+    fields = [
+        ("question", "question_es"),
+        "slug",
+        ("answer", "answer_es"),
+        "procedure",
+        "order",
+        "published",
+    ]
     prepopulated_fields = {"slug": ["question"]}
     show_change_link = True
 

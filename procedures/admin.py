@@ -7,7 +7,7 @@ from procedures.models import Procedure
 class PriceInline(admin.TabularInline):
     model = Price
     extra = 0
-    fields = ["code", "label", "amount", "note", "order", "active"]
+    fields = ["code", "label", "label_es", "amount", "note", "note_es", "order", "active"]
 
 
 @admin.register(Procedure)
@@ -22,12 +22,37 @@ class ProcedureAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["name", "short_name", "slug", "kind", "order", "bookable", "published"]},
+            {
+                "fields": [
+                    ("name", "name_es"),
+                    ("short_name", "short_name_es"),
+                    "slug",
+                    "kind",
+                    "order",
+                    "bookable",
+                    "published",
+                ]
+            },
         ),
-        ("Search engines", {"fields": ["seo_title", "meta_description"]}),
         (
-            "Text (Markdown)",
-            {"fields": ["summary", "body", "preparation_before", "preparation_after"]},
+            "Search engines",
+            {
+                "fields": [
+                    ("seo_title", "seo_title_es"),
+                    ("meta_description", "meta_description_es"),
+                ]
+            },
+        ),
+        (
+            "Text (Markdown), English and Spanish side by side",
+            {
+                "fields": [
+                    ("summary", "summary_es"),
+                    ("body", "body_es"),
+                    ("preparation_before", "preparation_before_es"),
+                    ("preparation_after", "preparation_after_es"),
+                ]
+            },
         ),
         (None, {"fields": ["updated_at"]}),
     ]

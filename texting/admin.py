@@ -234,9 +234,9 @@ class OptOutAdmin(admin.ModelAdmin):
 
 @admin.register(MessageTemplate)
 class MessageTemplateAdmin(admin.ModelAdmin):
-    list_display = ["kind", "segments", "updated_at"]
-    readonly_fields = ["kind", "segments", "updated_at"]
-    fields = ["kind", "body", "segments", "updated_at"]
+    list_display = ["kind", "segments", "segments_es", "updated_at"]
+    readonly_fields = ["kind", "segments", "segments_es", "updated_at"]
+    fields = ["kind", "body", "segments", "body_es", "segments_es", "updated_at"]
 
     def has_add_permission(self, request):
         return False

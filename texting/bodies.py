@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 NEW_YORK = ZoneInfo("America/New_York")
 
 OPT_OUT_LINE = "Reply STOP to opt out."
+OPT_OUT_LINE_ES = "Responda PARAR para no recibir textos."
+OPT_OUT_LINES = {"en": OPT_OUT_LINE, "es": OPT_OUT_LINE_ES}
 MAX_SEGMENTS = 2
 
 PLACEHOLDERS = {
@@ -34,6 +36,13 @@ LONGEST_VALUES = {
     "address": "200 West 57th Street, Suite 407, New York, NY 10019",
     "phone": "(212) 246-2063",
 }
+# The same in Spanish (Wednesday and September are the longest names there too).
+LONGEST_VALUES_ES = {
+    **LONGEST_VALUES,
+    "date": "miércoles 30 de septiembre",
+    "time": "10:45 a. m.",
+}
+LONGEST = {"en": LONGEST_VALUES, "es": LONGEST_VALUES_ES}
 # A first name longer than this is cut, so a text stays within two segments.
 FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
 
@@ -44,7 +53,9 @@ OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help",
 FORBIDDEN_WORDS = re.compile(
     r"\b(hsg|hysterosalpingo\w*|lipiodol|recanali[sz]\w*|ftr|salpingo\w*|pro-?nox|nitrous"
     r"|fallopian|tubes?|fertility|infertility|diagnos\w*|date of birth|dob|lmp|period"
-    r"|insurance plan|member id)\b",
+    r"|insurance plan|member id"
+    r"|histerosalpingo\w*|trompas?|fertilidad|infertilidad|diagn\w*|fecha de nacimiento"
+    r"|periodo|per\u00edodo|regla|menstrua\w*|salpingo\w*|recanalizaci\w*|seguro m\u00e9dico)\b",
     re.IGNORECASE,
 )
 
@@ -54,6 +65,45 @@ GSM7_BASIC = set(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM7_EXTENDED = set("^{}\\[~]|€\f")
+
+
+# Letters Spanish (and names) use that GSM-7 lacks, folded to the nearest GSM-7 letter
+# in the values filled into a text (a name like "María", a day like "sábado"), so one
+# accent never turns a 2-segment text into a 5-segment one. The templates themselves
+# are written without them (template_errors refuses them).
+GSM7_FOLD = str.maketrans(
+    {
+        "á": "a",
+        "í": "i",
+        "ó": "o",
+        "ú": "u",
+        "Á": "A",
+        "Í": "I",
+        "Ó": "O",
+        "Ú": "U",
+        "â": "a",
+        "ê": "e",
+        "î": "i",
+        "ô": "o",
+        "û": "u",
+        "ã": "a",
+        "õ": "o",
+        "ç": "c",
+        "ë": "e",
+        "ï": "i",
+        "È": "E",
+        "Ê": "E",
+        "Ë": "E",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
+
+
+def gsm7_fold(value: str) -> str:
+    return value.translate(GSM7_FOLD)
 
 
 def is_gsm7(text: str) -> bool:
@@ -85,17 +135,18 @@ class _Values(dict):
 
 
 def render(template: str, values: dict[str, str]) -> str:
+    values = {key: gsm7_fold(str(value)) for key, value in values.items()}
     try:
         return string.Formatter().vformat(template, (), _Values(values)).strip()
     except (ValueError, IndexError, AttributeError):
         return template.strip()
 
 
-def longest_segments(template: str) -> int:
-    return segment_count(render(template, LONGEST_VALUES))
+def longest_segments(template: str, language: str = "en") -> int:
+    return segment_count(render(template, LONGEST[language]))
 
 
-def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
+def template_errors(template: str, *, needs_opt_out: bool, language: str = "en") -> list[str]:
     """Return what is wrong with a template, in words staff can act on."""
     errors = []
     try:
@@ -113,20 +164,22 @@ def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
         errors.append("Placeholders cannot have formats, e.g. write {date}, not {date:%d}.")
     if "practice" not in names:
         errors.append("Name the practice: include {practice}.")
-    if needs_opt_out and not template.strip().endswith(OPT_OUT_LINE):
-        errors.append(f'End the text with "{OPT_OUT_LINE}"')
+    opt_out_line = OPT_OUT_LINES[language]
+    if needs_opt_out and not template.strip().endswith(opt_out_line):
+        errors.append(f'End the text with "{opt_out_line}"')
     bad = non_gsm7_characters(template)
     if bad:
         errors.append(
             "Use plain keyboard characters: "
             + " ".join(repr(ch) for ch in bad)
-            + " would make the text much longer (no curly quotes or emoji)."
+            + " would make the text much longer (no curly quotes or emoji; in Spanish,"
+            " no á, í, ó or ú: é, ñ, ¿ and ¡ are fine)."
         )
     found = FORBIDDEN_WORDS.search(template)
     if found:
         errors.append(f'Texts must not say why the patient comes to us: remove "{found.group(0)}".')
     if not errors:
-        segments = longest_segments(template)
+        segments = longest_segments(template, language)
         if segments > MAX_SEGMENTS:
             errors.append(
                 f"Too long: {segments} SMS segments with a long name and date; "
@@ -135,10 +188,33 @@ def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
     return errors
 
 
-def appointment_values(at: datetime.datetime) -> dict[str, str]:
-    """The {date} and {time} of an appointment, in New York time."""
+DAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
+
+def appointment_values(at: datetime.datetime, language: str = "en") -> dict[str, str]:
+    """The {date} and {time} of an appointment, in New York time, in `language`."""
     local = at.astimezone(NEW_YORK)
     hour = local.hour % 12 or 12
+    if language == "es":
+        suffix = "a. m." if local.hour < 12 else "p. m."
+        return {
+            "date": f"{DAYS_ES[local.weekday()]} {local.day} de {MONTHS_ES[local.month - 1]}",
+            "time": f"{hour}:{local:%M} {suffix}",
+        }
     return {
         "date": f"{local:%A, %B} {local.day}",
         "time": f"{hour}:{local:%M %p}",
@@ -185,3 +261,49 @@ DEFAULT_TEMPLATES = {
     ),
     "reply_start": ("{practice}: you will get texts from us again. Reply STOP to opt out."),
 }
+
+# The same texts in Spanish, for patients who asked in Spanish. Written without á, í, ó
+# and ú (outside GSM-7, they would make every text UCS-2, 70 characters a segment), so
+# each fits in two 153-character GSM-7 segments with the longest values filled in.
+DEFAULT_TEMPLATES_ES = {
+    "received": (
+        "{practice}: Hola {first_name}, recibimos su solicitud de cita. Pronto la "
+        "llamaremos para elegir la fecha y la hora. ¿Preguntas? Llame al {phone}. "
+        "Responda PARAR para no recibir textos."
+    ),
+    "scheduled": (
+        "{practice}: Hola {first_name}, su cita es el {date} a las {time}, en {address}. "
+        "Tome ibuprofeno o acetaminofén 30 a 60 minutos antes. No necesita ayunar. "
+        "Responda PARAR para no recibir textos."
+    ),
+    "reminder": (
+        "{practice}: Hola {first_name}, hasta mañana, {date} a las {time}. Tome un "
+        "analgésico 30 a 60 min antes. Puede comer. Traiga su ID con foto, tarjeta "
+        "del seguro y toalla sanitaria. Responda C para confirmar. "
+        "Responda PARAR para no recibir textos."
+    ),
+    "follow_up": (
+        "{practice}: Hola {first_name}, ¿se siente bien después de su visita? Responda a "
+        "este texto para contarnos. Fiebre, sangrado fuerte o dolor fuerte no son normales: "
+        "llame al {phone}. Responda PARAR para no recibir textos."
+    ),
+    "reply_help": (
+        "{practice}: para ayuda llame al {phone}. En una emergencia, llame al 911. "
+        "Responda PARAR para no recibir textos."
+    ),
+    "reply_urgent": (
+        "{practice}: recibimos su mensaje y nuestro personal lo va a ver. Por favor llame "
+        "ahora al {phone}. En una emergencia, llame al 911."
+    ),
+    "reply_confirmed": (
+        "{practice}: gracias, su cita del {date} a las {time} queda confirmada. Para "
+        "cambiarla, llame al {phone}."
+    ),
+    "reply_no_visit": (
+        "{practice}: no encontramos una cita futura para este teléfono. Por favor llame al {phone}."
+    ),
+    "reply_start": (
+        "{practice}: va a recibir textos de nuevo. Responda PARAR para no recibir textos."
+    ),
+}
+DEFAULTS = {"en": DEFAULT_TEMPLATES, "es": DEFAULT_TEMPLATES_ES}

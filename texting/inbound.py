@@ -66,12 +66,20 @@ def _confirm(inbound: InboundMessage) -> str:
     )
     if visit is None:
         inbound.needs_attention = True
-        return text_render(kind="reply_no_visit")
+        return text_render(kind="reply_no_visit", language=_reply_language(inbound))
     AppointmentConfirmation.objects.create(
         request=visit, scheduled_at=visit.scheduled_at, inbound=inbound
     )
     inbound.request, inbound.kind = visit, Kind.CONFIRMATION
-    return text_render(kind="reply_confirmed", request=visit)
+    return text_render(kind="reply_confirmed", request=visit, language=_reply_language(inbound))
+
+
+def _reply_language(inbound: InboundMessage) -> str:
+    """Spanish for a Spanish keyword or Spanish urgent words, else the language of her
+    latest request (English when there is none)."""
+    if keywords.is_spanish(inbound.body):
+        return "es"
+    return getattr(inbound.request, "language", None) or "en"
 
 
 def _answer(inbound: InboundMessage) -> str:
@@ -86,16 +94,16 @@ def _answer(inbound: InboundMessage) -> str:
     if intent == Intent.OPT_IN:
         inbound.kind = Kind.OPT_IN
         optout_remove(phone=phone)
-        return text_render(kind="reply_start")
+        return text_render(kind="reply_start", language=_reply_language(inbound))
     if intent == Intent.HELP:
         inbound.kind = Kind.HELP
-        return text_render(kind="reply_help")
+        return text_render(kind="reply_help", language=_reply_language(inbound))
     if intent == Intent.CONFIRM:
         return _confirm(inbound)
     if keywords.is_urgent(body):
         inbound.is_urgent = True
         transaction.on_commit(lambda: _alert_staff_urgent(inbound), robust=True)
-        return text_render(kind="reply_urgent")
+        return text_render(kind="reply_urgent", language=_reply_language(inbound))
     return ""
 
 

@@ -6,6 +6,7 @@ costs a look from the front desk, a missed one costs much more.
 
 import enum
 import re
+import unicodedata
 
 
 class Intent(enum.StrEnum):
@@ -16,13 +17,36 @@ class Intent(enum.StrEnum):
     MESSAGE = "message"
 
 
-# Carrier standard keywords: the whole text is the word (any case, any punctuation).
-OPT_OUT_WORDS = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"}
-OPT_IN_WORDS = {"START", "UNSTOP"}
+# Carrier standard keywords: the whole text is the word (any case, any punctuation,
+# with or without accents). The Spanish ones are matched the same way.
+SPANISH_OPT_OUT_WORDS = {"PARAR", "PARA", "ALTO", "BAJA", "DETENER", "CANCELAR"}
+SPANISH_OPT_IN_WORDS = {"INICIAR", "COMENZAR", "EMPEZAR", "REANUDAR"}
+SPANISH_YES_WORDS = {"SI"}
+SPANISH_HELP_WORDS = {"AYUDA"}
+SPANISH_CONFIRM_WORDS = {"CONFIRMAR", "CONFIRMO", "CONFIRMADO", "CONFIRMADA"}
+OPT_OUT_WORDS = {
+    "STOP",
+    "STOPALL",
+    "UNSUBSCRIBE",
+    "CANCEL",
+    "END",
+    "QUIT",
+    "OPTOUT",
+    "REVOKE",
+    *SPANISH_OPT_OUT_WORDS,
+}
+OPT_IN_WORDS = {"START", "UNSTOP", *SPANISH_OPT_IN_WORDS}
 # "Yes" opts back in only a number that opted out; otherwise it answers our text.
-YES_WORDS = {"YES"}
-HELP_WORDS = {"HELP", "INFO"}
-CONFIRM_WORDS = {"C", "CONFIRM", "CONFIRMED"}
+YES_WORDS = {"YES", *SPANISH_YES_WORDS}
+HELP_WORDS = {"HELP", "INFO", *SPANISH_HELP_WORDS}
+CONFIRM_WORDS = {"C", "CONFIRM", "CONFIRMED", *SPANISH_CONFIRM_WORDS}
+SPANISH_WORDS = (
+    SPANISH_OPT_OUT_WORDS
+    | SPANISH_OPT_IN_WORDS
+    | SPANISH_YES_WORDS
+    | SPANISH_HELP_WORDS
+    | SPANISH_CONFIRM_WORDS
+)
 
 _NOT = r"(?:can'?t|cannot|can not|won'?t|will not|doesn'?t|does not|isn'?t)"
 URGENT = re.compile(
@@ -38,25 +62,48 @@ URGENT = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# The same in Spanish, matched on the text without accents ("fiebre", "sangrado",
+# "dolor fuerte", "me desmaye"...). "Sangrado" alone counts: spotting is expected after
+# the exam, but a false alarm costs a look and a missed one much more.
+URGENT_SPANISH = re.compile(
+    r"\b(?:"
+    r"fiebre|calentura|escalofrios?|temperatura alta"
+    r"|sangrado|sangrando|sangro|sangre|hemorragia|coagulos?"
+    r"|dolor (?:muy )?(?:fuerte|intenso|severo|terrible|horrible|insoportable)"
+    r"|(?:mucho|muchisimo|demasiado) dolor|me duele mucho|dolores fuertes"
+    r"|desmay\w*|mareos?|mareada|no puedo respirar|falta de aire|me falta el aire"
+    r"|reaccion alergica|alergia|ronchas|urticaria|hinchazon|hinchada"
+    r"|emergencia|urgencia|urgente|hospital"
+    r")\b",
+    re.IGNORECASE,
+)
 SOFT_OPT_OUT = re.compile(
-    r"\b(?:stop (?:texting|messaging|sending|contacting)"
+    r"\b(?:no (?:me )?(?:envien|manden|escriban) (?:mas )?(?:textos|mensajes)"
+    r"|no quiero (?:mas )?(?:textos|mensajes)|dejen de (?:escribir|enviar|mandar)"
+    r"|stop (?:texting|messaging|sending|contacting)"
     r"|(?:don'?t|do not|dont) (?:text|message|contact)"
     r"|no more (?:texts|messages)|unsubscribe|take me off|remove (?:me|my number)"
     r"|leave me alone|opt(?: |-)?out|not interested)\b",
     re.IGNORECASE,
 )
 # Words a patient may mean as "cancel my appointment" rather than "stop texts".
-CANCEL_WORDS = {"CANCEL"}
+CANCEL_WORDS = {"CANCEL", "CANCELAR"}
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalize(body: str) -> str:
-    """Upper-case, straighten curly apostrophes, drop surrounding punctuation and space."""
+    """Upper-case, drop accents, straighten curly apostrophes, drop surrounding
+    punctuation (¿ and ¡ too) and space."""
     text = body.replace("\u2019", "'").replace("\u2018", "'").strip()
-    return re.sub(r"^[\W_]+|[\W_]+$", "", text).upper()
+    return _without_accents(re.sub(r"^[\W_]+|[\W_]+$", "", text)).upper()
 
 
 def _loose(body: str) -> str:
-    return body.replace("\u2019", "'").replace("\u2018", "'")
+    return _without_accents(body.replace("\u2019", "'").replace("\u2018", "'"))
 
 
 def intent(body: str, *, opted_out: bool = False) -> Intent:
@@ -76,7 +123,13 @@ def intent(body: str, *, opted_out: bool = False) -> Intent:
 
 
 def is_urgent(body: str) -> bool:
-    return bool(URGENT.search(_loose(body)))
+    text = _loose(body)
+    return bool(URGENT.search(text) or URGENT_SPANISH.search(text))
+
+
+def is_spanish(body: str) -> bool:
+    """The text is a Spanish keyword or uses Spanish urgent words: answer in Spanish."""
+    return normalize(body) in SPANISH_WORDS or bool(URGENT_SPANISH.search(_loose(body)))
 
 
 def needs_attention(body: str) -> bool:

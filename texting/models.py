@@ -226,11 +226,26 @@ class MessageTemplate(models.Model):
         return self.get_kind_display()
 
     def clean(self):
-        errors = bodies.template_errors(self.body, needs_opt_out=self.kind in bodies.OPT_OUT_KINDS)
+        needs_opt_out = self.kind in bodies.OPT_OUT_KINDS
+        errors = {}
+        english = bodies.template_errors(self.body, needs_opt_out=needs_opt_out)
+        if english:
+            errors["body"] = english
+        if self.body_es.strip():
+            spanish = bodies.template_errors(
+                self.body_es, needs_opt_out=needs_opt_out, language="es"
+            )
+            if spanish:
+                errors["body_es"] = spanish
         if errors:
-            raise ValidationError({"body": errors})
+            raise ValidationError(errors)
 
     @property
     def segments(self) -> int:
         """SMS segments with the longest realistic values filled in."""
         return bodies.longest_segments(self.body)
+
+    @property
+    def segments_es(self) -> int | None:
+        """The same for the Spanish text (None when there is none)."""
+        return bodies.longest_segments(self.body_es, "es") if self.body_es.strip() else None

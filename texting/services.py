@@ -38,15 +38,26 @@ PUBLISH_ERRORS = (kombu.exceptions.OperationalError, redis.exceptions.RedisError
 # --- Bodies -------------------------------------------------------------------------
 
 
-def template_body(kind: str) -> str:
+def template_body(kind: str, language: str = "en") -> str:
+    """The words of `kind` in `language`; the English when its Spanish is empty."""
     template = MessageTemplate.objects.filter(kind=kind).first()
-    return template.body if template else bodies.DEFAULT_TEMPLATES[kind]
+    if template is None:
+        return bodies.DEFAULTS.get(language, bodies.DEFAULT_TEMPLATES)[kind]
+    if language == "es" and template.body_es.strip():
+        return template.body_es
+    return template.body
 
 
 def text_render(
-    *, kind: str, request: AppointmentRequest | None = None, practice: Practice | None = None
+    *,
+    kind: str,
+    request: AppointmentRequest | None = None,
+    practice: Practice | None = None,
+    language: str | None = None,
 ) -> str:
-    """Fill the template of `kind` for this request and practice."""
+    """Fill the template of `kind` for this request and practice, in `language` (by
+    default the language the patient asked in)."""
+    language = language or getattr(request, "language", None) or "en"
     practice = practice or Practice.objects.current()
     values = {
         "practice": practice.name,
@@ -56,8 +67,8 @@ def text_render(
     if request is not None:
         values["first_name"] = bodies.first_name_value(request.first_name)
         if request.scheduled_at:
-            values.update(bodies.appointment_values(request.scheduled_at))
-    return bodies.render(template_body(kind), values)
+            values.update(bodies.appointment_values(request.scheduled_at, language))
+    return bodies.render(template_body(kind, language), values)
 
 
 def _iso(at: datetime.datetime) -> str:

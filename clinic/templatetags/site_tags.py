@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from clinic import jsonld as builders
 from clinic.rendering import render_markdown
@@ -36,20 +37,30 @@ def clinic_jsonld(context) -> SafeString:
     facts = context["site"]
     return jsonld(
         builders.medical_clinic(
-            practice=facts.practice, hours_groups=facts.hours_groups, site_url=settings.SITE_URL
+            practice=facts.practice,
+            hours_groups=facts.hours_groups,
+            site_url=settings.SITE_URL,
+            language=get_language(),
         )
     )
 
 
 @register.simple_tag
 def procedure_jsonld(procedure) -> SafeString:
-    return jsonld(builders.medical_procedure(procedure=procedure, site_url=settings.SITE_URL))
+    return jsonld(
+        builders.medical_procedure(
+            procedure=procedure, site_url=settings.SITE_URL, language=get_language()
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
 def faq_jsonld(context, questions) -> SafeString:
     return jsonld(
         builders.faq_page(
-            questions=questions, site_url=settings.SITE_URL, path=context["request"].path
+            questions=questions,
+            site_url=settings.SITE_URL,
+            path=context["request"].path,
+            language=get_language(),
         )
     )
