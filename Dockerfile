@@ -18,10 +18,13 @@ COPY requirements.txt ./
 RUN pip install -r requirements.txt
 
 COPY . .
-# Hashed, compressed static files (whitenoise serves them with year-long cache headers).
+# Hashed, compressed static files (whitenoise serves them with year-long cache headers),
+# and the Spanish translations compiled (.po to .mo, pure Python).
 # The key below exists only for this build step; the container gets the real one at run time.
 RUN DEBUG=false SECRET_KEY=collectstatic-only-build-step-not-a-secret \
         python manage.py collectstatic --no-input --verbosity 0 \
+    && DEBUG=false SECRET_KEY=collectstatic-only-build-step-not-a-secret \
+        python manage.py compilemessages --verbosity 0 \
     && mkdir -p var \
     && chown -R app:app var
 

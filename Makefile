@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format migrate install install-dev superuser bench lighthouse clean
+.PHONY: run test lint format migrate messages install install-dev superuser bench lighthouse clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-migrate: install
+migrate: install messages
 	$(PY) manage.py migrate --no-input
+
+# The Spanish translations of the code's strings: locale/*.po to .mo (pure Python, see
+# clinic/management/commands/compilemessages.py; no gettext tools needed).
+messages: install
+	$(PY) manage.py compilemessages
 
 run: migrate
 	@echo ""
@@ -36,6 +41,7 @@ run: migrate
 	$(VENV)/bin/honcho start -f Procfile.dev
 
 test: install-dev
+	$(PY) manage.py compilemessages
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest

@@ -20,3 +20,7 @@ CONTENT_PAGES = (
 )
 
 PUBLIC_PAGES = (*CONTENT_PAGES, "/appointments/request/")
+
+# The same pages in Spanish (clinic/i18n.py): every public page also lives under /es/.
+SPANISH_CONTENT_PAGES = tuple(f"/es{path}" for path in CONTENT_PAGES)
+SPANISH_PAGES = tuple(f"/es{path}" for path in PUBLIC_PAGES)

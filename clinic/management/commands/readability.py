@@ -3,6 +3,10 @@
 Two measures: the visible text of each page's <main> as the site serves it, and the
 Markdown stored in the database (pages, procedures, FAQ answers), which works even
 before the templates are done. We aim at US grade 8 or below.
+
+The Spanish pages (/es/...) are measured with the Spanish formulas: Fernández-Huerta
+and Szigriszt-Pazos (INFLESZ scale: 55 to 65 "normal", 65 to 80 "fairly easy", above
+80 "easy"). We aim at "fairly easy" or better.
 """
 
 import functools
@@ -13,7 +17,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import Client
 
-from clinic.public_pages import PUBLIC_PAGES
+from clinic.public_pages import PUBLIC_PAGES, SPANISH_PAGES
 from clinic.rendering import render_markdown
 
 # A heading, list item or cell reads as its own sentence even without a full stop.
@@ -95,6 +99,24 @@ def scores(text: str) -> tuple[float, float, int]:
     )
 
 
+def spanish_scores(text: str) -> tuple[float, float, int]:
+    """Return the Fernández-Huerta and Szigriszt-Pazos scores and the word count.
+
+    Syllables are counted with pyphen's Spanish dictionary (bundled, no download).
+    """
+    if not text.strip():
+        return 0.0, 0.0, 0
+    textstat.set_lang("es")
+    try:
+        return (
+            textstat.fernandez_huerta(text),
+            textstat.szigriszt_pazos(text),
+            textstat.lexicon_count(text),
+        )
+    finally:
+        textstat.set_lang("en_US")
+
+
 def stored_texts() -> list[tuple[str, str]]:
     """Return (label, plain text) for each page, procedure and the FAQ answers."""
     from clinic.models import Page
@@ -128,6 +150,16 @@ class Command(BaseCommand):
                 continue
             text = html_text(response.content.decode(response.charset or "utf-8"))
             self.stdout.write(line.format(path, *scores(text)))
+        self.stdout.write("")
+        self.stdout.write("Spanish pages (text of <main>): Fernández-Huerta, Szigriszt-Pazos")
+        self.stdout.write(head.format("page", "F-H", "S-P", "words"))
+        for path in SPANISH_PAGES:
+            response = client.get(path, secure=not settings.DEBUG)
+            if response.status_code != 200:
+                self.stdout.write(f"{path:<42} skipped: HTTP {response.status_code}")
+                continue
+            text = html_text(response.content.decode(response.charset or "utf-8"))
+            self.stdout.write(line.format(path, *spanish_scores(text)))
         self.stdout.write("")
         self.stdout.write("Stored Markdown (database)")
         self.stdout.write(head.format("source", "grade", "ease", "words"))
