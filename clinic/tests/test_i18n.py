@@ -137,9 +137,7 @@ def test_the_sitemap_lists_both_languages_with_their_alternates(client, settings
 
     assert f"<loc>{settings.SITE_URL}/es/procedures/hsg/</loc>" in body
     assert f"<loc>{settings.SITE_URL}/procedures/hsg/</loc>" in body
-    assert (
-        f'<xhtml:link rel="alternate" hreflang="es" href="{settings.SITE_URL}/es/faq/"/>' in body
-    )
+    assert f'<xhtml:link rel="alternate" hreflang="es" href="{settings.SITE_URL}/es/faq/"/>' in body
     assert 'hreflang="x-default"' in body
 
 
