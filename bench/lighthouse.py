@@ -1,4 +1,5 @@
-"""`make lighthouse`: Lighthouse 12.8.2 (mobile) over every public page, on the production settings.
+"""`make lighthouse`: Lighthouse 12.8.2 (mobile) over every public page, in English and in
+Spanish, on the production settings.
 
     npm ci && .venv/bin/python bench/lighthouse.py [path ...]
 
@@ -23,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import server  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from clinic.public_pages import PUBLIC_PAGES  # noqa: E402
+from clinic.public_pages import PUBLIC_PAGES, SPANISH_PAGES  # noqa: E402
 
-PAGES = list(PUBLIC_PAGES)
+# Every public page in English and in Spanish (/es/...).
+PAGES = [*PUBLIC_PAGES, *SPANISH_PAGES]
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 HOME_BYTES = 150_000
 CHROME_FLAGS = (

@@ -75,6 +75,7 @@ def prepare(env: dict[str, str], *, database: str) -> None:
     # --skip-checks: the production check wants captcha keys, which this run leaves out.
     run([PYTHON, "manage.py", "migrate", "--no-input", "--skip-checks"], env, **quiet)
     run([PYTHON, "manage.py", "collectstatic", "--no-input", "--clear"], env, **quiet)
+    run([PYTHON, "manage.py", "compilemessages", "--skip-checks"], env, **quiet)
 
 
 @contextlib.contextmanager

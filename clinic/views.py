@@ -113,6 +113,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /appointments/manage/",
+        "Disallow: /es/appointments/manage/",
         "Disallow: /sms/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]

@@ -11,6 +11,11 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0002_content",
     "faq.migrations.0002_content",
     "texting.migrations.0002_default_templates",
+    # The Spanish beside the English (clinic/i18n.py).
+    "procedures.migrations.0004_spanish_content",
+    "clinic.migrations.0004_spanish_content",
+    "faq.migrations.0004_spanish_content",
+    "texting.migrations.0004_spanish_templates",
 ]
 
 

@@ -190,3 +190,12 @@ def test_the_spanish_public_pages_list_mirrors_the_english_one():
     assert i18n.path_in("/", "es") == "/es/"
     assert i18n.strip_language("/es") == "/"
     assert i18n.path_language("/estimates/") == "en"
+
+
+@pytest.mark.parametrize("path", ["/es/contact/", "/es/appointments/request/"])
+def test_the_spanish_forms_are_never_stored_by_a_browser_or_proxy(client, path):
+    assert "no-store" in client.get(path)["Cache-Control"]
+
+
+def test_robots_keeps_the_spanish_manage_pages_out_of_search_engines(client):
+    assert "Disallow: /es/appointments/manage/" in client.get("/robots.txt").content.decode()

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from appointments import tokens
-from clinic.public_pages import PUBLIC_PAGES
+from clinic.public_pages import PUBLIC_PAGES, SPANISH_PAGES
 from tests.browser.helpers import (
     admin_axe_counts,
     admin_sign_in,
@@ -34,7 +34,7 @@ def appointment(site_content):
 
 
 @pytest.mark.parametrize("screen", ["page", "phone_page"], ids=["desktop", "phone"])
-@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("path", PUBLIC_PAGES + SPANISH_PAGES)
 def test_every_public_page_passes_axe(request, site_content, path, screen):
     page = request.getfixturevalue(screen)
     response = page.goto(path)
@@ -49,6 +49,14 @@ def test_the_not_found_page_passes_axe(page, site_content):
 
 
 # --- The appointment form in each of its states -----------------------------------
+
+
+def test_the_spanish_appointment_form_with_errors_passes_axe(page, site_content):
+    page.goto("/es/appointments/request/")
+    page.get_by_role("button", name="Enviar mi solicitud").click()
+    page.locator("#form-problems").wait_for()
+    assert page.locator(".invalid-feedback").count() >= 3
+    assert_no_violations(page)
 
 
 def test_the_appointment_form_with_errors_passes_axe(page, site_content):
