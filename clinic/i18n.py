@@ -81,8 +81,12 @@ def localized(obj: T, language: str | None = None) -> T:
         text = getattr(obj, spanish_name(field), "")
         if text and text.strip():
             setattr(clone, field, text)
-    clone._localized_copy = True
+    clone.save = _refuse_save
     return clone
+
+
+def _refuse_save(*args, **kwargs):
+    raise RuntimeError("A localized copy is for reading: save the row itself.")
 
 
 def localized_all(objects: Iterable[T], language: str | None = None) -> list[T]:

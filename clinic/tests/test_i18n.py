@@ -130,6 +130,8 @@ def test_a_localized_copy_never_writes_spanish_into_the_english_column():
     assert spanish.title == "Quiénes somos"
     assert page.title == "About us"
     assert Page.objects.get(slug="about").title == "About us"
+    with pytest.raises(RuntimeError):
+        spanish.save()
 
 
 def test_the_sitemap_lists_both_languages_with_their_alternates(client, settings):

@@ -43,9 +43,7 @@ def test_a_spanish_reader_requests_an_hsg_on_a_phone_and_hears_back_in_spanish(
     page.get_by_label("Primer día de su último período").dispatch_event("change")
     summary = page.locator("#window-summary")
     summary.get_by_text("Sus mejores días para el examen son").wait_for()
-    assert summary.locator(".open-days li").all_inner_texts() == [
-        spanish_day(d) for d in open_days
-    ]
+    assert summary.locator(".open-days li").all_inner_texts() == [spanish_day(d) for d in open_days]
     page.get_by_label("Primera opción").select_option(open_days[0].isoformat())
     page.get_by_role("radio", name="Histerosalpingografía (HSG)").check()
     page.get_by_role("radio", name="Mañana (9 a. m. a 12 p. m.)").check()
