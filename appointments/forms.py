@@ -462,7 +462,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         days = self.plan.offered_days if self.plan else []
         if not days:
             return ""
-        listed = ", ".join(formats.date_format(d, "D M j") for d in days)
+        listed = ", ".join(formats.date_format(d, gettext("D M j")) for d in days)
         return gettext("Days that work for you: %(days)s.") % {"days": listed}
 
     def _window_day_message(self, day: dt.date) -> ValidationError:

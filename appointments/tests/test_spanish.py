@@ -110,3 +110,29 @@ def test_the_manage_page_speaks_spanish(client, clinic):
     page = client.get(path).content.decode()
     assert "Esperando nuestra llamada" in page
     assert "Cancelar mi solicitud" in page
+
+
+def test_the_spanish_form_page_makes_the_queries_of_the_english_one(
+    client, clinic, django_assert_num_queries
+):
+    # 9 queries cold, 3 warm: the same budgets as the English page
+    # (test_request_form.py); the Spanish rides in the same rows, cached per language.
+    with django_assert_num_queries(9):
+        client.get(URL)
+    with django_assert_num_queries(3):
+        response = client.get(URL)
+
+    assert '<html lang="es">' in response.content.decode()
+
+
+def test_the_spanish_confirmation_makes_the_queries_of_the_english_one(
+    client, form_data, django_assert_num_queries
+):
+    location = client.post(URL, form_data)["Location"]
+
+    # 6 queries, as in English: the request with its procedure, the calendar
+    # (practice, hours, closures), and the header and footer facts (practice, hours).
+    with django_assert_num_queries(6):
+        response = client.get(location)
+
+    assert "Gracias. Recibimos su solicitud." in response.content.decode()
