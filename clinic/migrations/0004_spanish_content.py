@@ -1,5 +1,8 @@
 """The Spanish words of the site pages, plan notes, prices and the texting note.
 
+They follow the English as the safer-wording migrations leave it (pregnancy, pain
+relievers, one warning-signs list, texting through the practice's number).
+
 Written for a reader at grade 6 to 8, with the same facts as the English (phone,
 email, address, codes, prices and plan names exactly) and medical words as MedlinePlus
 en español uses them (docs/glossary-es.md). Only empty Spanish fields are filled, so
@@ -44,7 +47,7 @@ HOME_BODY = f"""\
 
 La HSG se hace entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su período. Es después de que para el sangrado y antes de que usted ovule (suelte un óvulo).
 
-1. El día 1 de su período, llámenos al {PHONE} o envíenos un texto por la aplicación Klara.
+1. El día 1 de su período, llámenos al {PHONE}.
 2. O [envíenos una solicitud por internet](/es/appointments/request/). El formulario muestra qué días van bien con su ciclo.
 3. Fijamos con usted el día y la hora, y le decimos cómo prepararse.
 """
@@ -116,9 +119,9 @@ Los códigos CPT son números que las compañías de seguro usan para nombrar ca
 
 Cuando llame a su compañía de seguro, déles los dos códigos.
 
-## Si paga usted
+## Nuestros precios
 
-También puede pagar la HSG usted misma. Esto se llama pago propio. El precio de cada código está en esta página.
+El precio de cada código está en esta página. Lo que usted paga depende de su plan. Para saberlo, llame a su compañía de seguro médico o llámenos.
 
 ## El Lipiodol no está cubierto
 
@@ -126,7 +129,7 @@ Los seguros médicos de EE. UU. no cubren el Lipiodol. El Lipiodol es el medio d
 
 ## ¿Preguntas?
 
-Llámenos al {PHONE} o envíenos un texto por la aplicación Klara. Con gusto la ayudamos.
+Llámenos al {PHONE}. Con gusto la ayudamos.
 """
 
 FAQ_INTRO = f"""\
@@ -142,21 +145,13 @@ Llame al {PHONE}. Nuestro horario está en esta página.
 
 Escriba a {EMAIL}.
 
-## Envíenos un texto
-
-Puede enviarnos un texto por la aplicación Klara. Klara es la aplicación de textos que usamos para hablar con los pacientes.
-
 ## Envíenos un mensaje
 
 También puede usar el formulario de esta página. No lo use para nada urgente. No escriba detalles médicos. Podemos hablar de eso por teléfono.
 
-## Si se siente mal después de su examen
-
-El sangrado fuerte, el dolor fuerte y la fiebre no son normales después de un examen. Si tiene alguno, llámenos enseguida al {PHONE}. En una emergencia, llame al 911.
-
 ## Pida un examen
 
-Para pedir una cita, [complete nuestro formulario](/es/appointments/request/). O llámenos o envíenos un texto el día 1 de su período.
+Para pedir una cita, [complete nuestro formulario](/es/appointments/request/). O llámenos el día 1 de su período.
 """
 
 PRIVACY_BODY = f"""\
@@ -179,8 +174,8 @@ Nuestros formularios usan Google reCAPTCHA. Revisa que una persona, y no un robo
 - Su nombre, fecha de nacimiento, celular y correo electrónico, para poder comunicarnos con usted y saber quién es.
 - El primer día de su último período y cuántos días dura su ciclo, para buscar los días buenos para su examen.
 - Los días y horas que prefiere, para planear su visita.
-- Su plan de seguro médico y el médico que la envía, para revisar la cobertura y enviarle su informe.
-- Si es alérgica al medio de contraste, si tuvo una infección pélvica o si quiere Lipiodol, para preparar un examen seguro.
+- Su plan de seguro médico y el médico que la envía, para saber cómo se paga su examen y enviar su informe.
+- Si podría estar embarazada, si es alérgica al medio de contraste, si tuvo una infección pélvica o si quiere Lipiodol, para preparar un examen seguro.
 - Las notas que agregue.
 
 **El formulario de contacto** pide su nombre, su correo electrónico, su teléfono si quiere, y su mensaje. Solo los usamos para contestarle.
@@ -199,12 +194,13 @@ Puede preguntarnos qué datos tenemos sobre usted. También puede pedirnos que l
 APPOINTMENTS_BODY = f"""\
 ## Cuándo se puede hacer su examen
 
-La HSG se hace entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su período. Para entonces ya paró el sangrado y todavía no ha ovulado (soltado un óvulo). Así baja la probabilidad de que un embarazo temprano reciba la prueba. Si cree que podría estar embarazada, díganos.
+La HSG se hace entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su período. Para entonces ya paró el sangrado y todavía no ha ovulado (soltado un óvulo). Así baja la probabilidad de que un embarazo temprano reciba la prueba. No la elimina. Si podría estar embarazada, llámenos antes de pedir la cita.
 
 - Escriba el primer día de su último período. El formulario le muestra sus días 5 a 12 como fechas.
 - Solo ofrece días en que estamos abiertos.
-- Si esos días ya pasaron o están muy cerca, llámenos o envíenos un texto el día 1 de su próximo período.
+- Si esos días ya pasaron o están muy cerca, llámenos el día 1 de su próximo período.
 - Si sus períodos no son regulares, o usa anticonceptivos, elija esa opción. Buscaremos las fechas con usted.
+- Si su ciclo normal dura menos de 26 días, confirmaremos el día con usted.
 
 ## Qué pasa después de enviar el formulario
 
@@ -212,8 +208,6 @@ La HSG se hace entre los días 5 y 12 de su ciclo. El día 1 es el primer día d
 2. Si aceptó recibir textos, le enviamos uno para decirle que recibimos su solicitud.
 3. Nuestro personal se comunica con usted para fijar el día y la hora. Solo entonces queda hecha su cita.
 4. Le decimos cómo prepararse. Si aceptó recibir textos, también le enviamos un recordatorio el día antes.
-
-¿Algo urgente? No use este formulario. Llámenos al {PHONE}.
 """
 
 PAGES = {
@@ -263,11 +257,11 @@ PAGES = {
         "seo_title_es": "Seguros y precios de la HSG | Interventional Radiology",
         "meta_description_es": (
             "Los planes de seguro que aceptamos, qué significan los códigos CPT 58340 y "
-            "74740, los precios si paga usted y por qué el seguro no cubre el Lipiodol."
+            "74740, nuestros precios para la HSG y por qué el seguro no cubre el Lipiodol."
         ),
         "intro_es": (
             "Si el seguro paga su HSG depende de su plan. Los planes que aceptamos y nuestros "
-            "precios si paga usted están en esta página.\n"
+            "precios están en esta página.\n"
         ),
         "body_es": INSURANCE_BODY,
     },
@@ -284,8 +278,8 @@ PAGES = {
         "title_es": "Contáctenos",
         "seo_title_es": "Contáctenos | Interventional Radiology, P.C., Manhattan",
         "meta_description_es": (
-            f"Llame al {PHONE}, escriba a {EMAIL} o envíenos un texto por Klara. Qué hacer "
-            "si tiene sangrado fuerte, dolor fuerte o fiebre después del examen."
+            f"Llame al {PHONE}, escriba a {EMAIL} o envíenos un texto. Qué hacer ante las "
+            "señales de alarma después del examen, como fiebre o sangrado fuerte."
         ),
         "intro_es": "Llámenos, escríbanos o envíenos un texto. Con gusto la ayudamos.\n",
         "body_es": CONTACT_BODY,

@@ -2,7 +2,9 @@
 
 The same facts as the English answers, for a reader at grade 6 to 8, with medical
 words as MedlinePlus en español uses them (docs/glossary-es.md). Only empty Spanish
-fields are filled, so staff edits survive; unload empties them again.
+fields are filled, so staff edits survive; unload empties them again. They follow the
+English as the safer-wording migration leaves it, with its new question about
+pregnancy.
 """
 
 from django.db import migrations
@@ -93,8 +95,7 @@ QUESTIONS = {
     "when-should-i-schedule-my-hsg": (
         "¿Cuándo debo hacer la cita para mi HSG?",
         "Entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su "
-        "período. Llámenos o envíenos un texto por la aplicación Klara el día 1 de su "
-        f"período. Nuestro número de teléfono es {PHONE}.",
+        f"período. Llámenos el día 1 de su período. Nuestro número de teléfono es {PHONE}.",
     ),
     "why-days-5-to-12": (
         "¿Por qué el examen tiene que ser entre los días 5 y 12?",
@@ -103,24 +104,34 @@ QUESTIONS = {
         "menos claras. Por eso no hacemos el examen durante su período.\n"
         "- Todavía no ha ovulado. La ovulación es cuando un ovario suelta un óvulo. Hacer "
         "la prueba antes baja la probabilidad de que un embarazo temprano reciba la prueba. "
-        "Si cree que podría estar embarazada, díganos.",
+        "No la elimina, así que díganos si podría estar embarazada.",
+    ),
+    "what-if-i-might-be-pregnant": (
+        "¿Y si podría estar embarazada?",
+        "Díganos, y llámenos antes de pedir la cita para su examen. Hacemos la HSG antes "
+        "de que usted ovule. Así baja la probabilidad de que un embarazo temprano reciba la "
+        "prueba. Pero las fechas no lo pueden descartar. El formulario también se lo "
+        "pregunta.",
     ),
     "what-if-my-cycle-is-irregular": (
         "¿Y si mis períodos son irregulares o tengo necesidades de salud especiales?",
         "Hable con su médico sobre las fechas. Puede darle consejos según su historia de "
         "salud. Si sus períodos son irregulares o usa anticonceptivos, díganos cuando pida "
-        "la cita. Buscaremos las fechas con usted.",
+        "la cita. Buscaremos las fechas con usted. Si su ciclo normal dura menos de 26 "
+        "días, díganos también. Confirmaremos con usted el día de su examen.",
     ),
     "do-i-need-to-fast": (
         "¿Tengo que ayunar antes del examen?",
         "No. Puede comer y beber como siempre. Siga cualquier otro consejo de su médico. Por "
         "ejemplo, puede pedirle que deje algunos medicamentos o suplementos por un tiempo. "
-        f"¿Preguntas? Llámenos al {PHONE} o envíenos un texto por la aplicación Klara.",
+        f"¿Preguntas? Llámenos al {PHONE}.",
     ),
     "should-i-take-a-pain-reliever-before": (
         "¿Debo tomar un analgésico antes del examen?",
-        "Sí, ayuda. Tome Tylenol (acetaminofén) o ibuprofeno de 30 a 60 minutos antes de su "
-        "examen. Puede aliviar los cólicos durante y después de la prueba.",
+        "Puede ayudar. Si es seguro para usted, tome Tylenol (acetaminofén) o ibuprofeno de "
+        "30 a 60 minutos antes de su examen. Siga las instrucciones de la etiqueta. No tome "
+        "ibuprofeno si es alérgica a él o si un médico le dijo que no lo tome. Puede aliviar "
+        "los cólicos durante y después de la prueba.",
     ),
     "what-should-i-bring": (
         "¿Qué debo traer a mi cita?",
@@ -137,7 +148,8 @@ QUESTIONS = {
         "computarizada. Los signos pueden ser leves o graves: ronchas, picazón, hinchazón o "
         "dificultad para respirar. Si ya tuvo una reacción, díganos antes de su examen. "
         "Podemos usar otro medio de contraste llamado gadolinio. También tenemos "
-        "medicamentos y equipos listos para tratar una reacción.",
+        "medicamentos y equipos listos para tratar una reacción. El Lipiodol también "
+        "contiene yodo, así que díganos también antes de una HSG con lavado de Lipiodol.",
     ),
     "do-i-need-antibiotics": (
         "¿Necesito antibióticos antes del examen?",
@@ -174,7 +186,8 @@ QUESTIONS = {
     ),
     "how-can-i-be-more-comfortable": (
         "¿Cómo puedo estar más cómoda durante el examen?",
-        "- Tome ibuprofeno o acetaminofén de 30 a 60 minutos antes.\n"
+        "- Tome ibuprofeno o acetaminofén de 30 a 60 minutos antes, si es seguro para "
+        "usted. Siga las instrucciones de la etiqueta.\n"
         "- Use Pro-Nox, un gas que se respira por una boquilla. Usted lo controla, y hace "
         "efecto en segundos.\n"
         "- Respire despacio y hondo para aliviar la tensión.",
@@ -192,13 +205,15 @@ QUESTIONS = {
         "- Puede tener manchado por uno o dos días.\n"
         "- Puede salir un poco del medio de contraste. Use una toalla sanitaria el resto "
         "del día. Puede necesitarla por unos días.\n\n"
-        "Esto es normal y suele pasar rápido.",
+        "Esto es normal y suele pasar rápido. Algunas señales no son normales: vea "
+        "[cuándo llamarnos](/es/faq/#when-should-i-call-after-my-exam).",
     ),
     "how-do-i-take-care-of-myself-after": (
         "¿Cómo me cuido después del examen?",
         "- Puede volver enseguida a sus actividades de siempre.\n"
         "- Tome muchos líquidos.\n"
-        "- Tome un analgésico de venta libre si tiene cólicos.\n"
+        "- Si tiene cólicos, puede tomar un analgésico de venta libre, si es seguro para "
+        "usted. Siga las instrucciones de la etiqueta.\n"
         "- Use una toalla sanitaria para proteger su ropa.",
     ),
     "can-i-have-sex-after-an-hsg": (
@@ -209,9 +224,8 @@ QUESTIONS = {
     ),
     "when-should-i-call-after-my-exam": (
         "¿Cuándo debo llamarlos después de mi examen?",
-        "El sangrado fuerte, el dolor fuerte y la fiebre no son normales. Los escalofríos "
-        "también pueden ser un signo de infección. Si tiene alguno de estos, llámenos "
-        f"enseguida al {PHONE}. En una emergencia, llame al 911.",
+        "Algunas señales no son normales después de un examen. Aquí están, con lo que debe "
+        "hacer cuando nuestra oficina está cerrada.",
     ),
     "will-you-check-on-me-after-the-exam": (
         "¿Me van a preguntar cómo estoy después del examen?",
@@ -329,13 +343,11 @@ QUESTIONS = {
     ),
     "how-can-i-reach-you": (
         "¿Cómo me comunico con ustedes?",
-        f"- Llámenos al {PHONE}.\n"
-        f"- Escríbanos a {EMAIL}.\n"
-        "- Envíenos un texto por la aplicación Klara.",
+        f"- Llámenos al {PHONE}.\n- Escríbanos a {EMAIL}.",
     ),
     "how-do-i-book-an-appointment": (
         "¿Cómo pido una cita?",
-        "El día 1 de su período, llámenos o envíenos un texto por la aplicación Klara. O "
+        "El día 1 de su período, llámenos. O "
         "[envíenos una solicitud por internet](/es/appointments/request/). Fijaremos con "
         "usted un día entre los días 5 y 12 de su ciclo.",
     ),

@@ -2,7 +2,9 @@
 
 The same facts as the English pages, for a reader at grade 6 to 8, with medical words
 as MedlinePlus en español uses them (docs/glossary-es.md). Only empty Spanish fields
-are filled, so staff edits survive; unload empties them again.
+are filled, so staff edits survive; unload empties them again. They follow the
+English as the safer-wording migration leaves it (pregnancy, pain relievers only if
+safe, the one warning-signs list shown by the site, FTR and Lipiodol after-care).
 """
 
 from django.db import migrations
@@ -10,9 +12,10 @@ from django.db import migrations
 PHONE = "(212) 246-2063"
 
 PREPARATION_BEFORE = f"""\
-- Tome Tylenol (acetaminofén) o ibuprofeno de 30 a 60 minutos antes de su examen. Ayuda con los cólicos.
+- Tome Tylenol (acetaminofén) o ibuprofeno de 30 a 60 minutos antes de su examen, si es seguro para usted. Siga las instrucciones de la etiqueta. Ayuda con los cólicos. No tome ibuprofeno si es alérgica a él o si un médico le dijo que no lo tome.
 - No necesita ayunar. Puede comer y beber como siempre. No hay límites en lo que come.
 - Siga cualquier otro consejo de su médico. Por ejemplo, puede pedirle que deje algunos medicamentos o suplementos por un tiempo.
+- Díganos si podría estar embarazada. Llámenos antes de su examen.
 - Díganos antes del examen si alguna vez tuvo una reacción al medio de contraste. El medio de contraste es el líquido que se ve en los rayos X.
 - Díganos si alguna vez tuvo una infección pélvica. Es una infección del útero, las trompas o los ovarios.
 
@@ -26,22 +29,30 @@ PREPARATION_BEFORE = f"""\
 
 Sus amigos y familiares pueden venir con usted. La esperarán en nuestra sala de espera.
 
-¿Preguntas? Llámenos al {PHONE} o envíenos un texto por la aplicación Klara.
+¿Preguntas? Llámenos al {PHONE}.
 """
 
 PREPARATION_AFTER = f"""\
 - Puede volver enseguida a sus actividades de siempre.
-- Los cólicos pueden volver unas 3 a 4 horas después. Puede tomar más de su analgésico.
+- Los cólicos pueden volver unas 3 a 4 horas después. Puede tomar más de su analgésico, si es seguro para usted. Siga las instrucciones de la etiqueta.
 - Puede tener manchado por uno o dos días. También puede salir un poco del medio de contraste. Use una toalla sanitaria el resto del día. Puede necesitarla por unos días.
 - Tome muchos líquidos.
 - No necesita evitar las relaciones sexuales.
 - El médico le explica sus resultados justo después del examen. También recibe un informe escrito.
 - Enviamos el informe por fax al médico que la envió.
 - Le enviaremos un texto después para saber cómo se siente. Puede responder con sus preguntas.
+"""
 
-### Cuándo llamarnos
-
-El sangrado fuerte, el dolor fuerte y la fiebre no son normales. Si tiene alguno, llámenos enseguida al {PHONE}. En una emergencia, llame al 911.
+# The practice's old site gives no after-care for these two: say less, and ask.
+FTR_AFTER = f"""\
+- Antes de irse, pregúntele al médico qué esperar en los próximos días. Pregunte cuándo puede volver a sus actividades de siempre.
+- Le enviaremos un texto después para saber cómo se siente. Puede responder con sus preguntas.
+- Si tiene una pregunta cuando ya esté en casa, llámenos al {PHONE}.
+"""
+LIPIODOL_AFTER = f"""\
+- Una HSG con lavado de Lipiodol no es igual a una HSG normal. Antes de irse, pregúntele al médico qué esperar después del Lipiodol. Pregunte cuándo puede volver a sus actividades de siempre.
+- Le enviaremos un texto después para saber cómo se siente. Puede responder con sus preguntas.
+- Si tiene una pregunta cuando ya esté en casa, llámenos al {PHONE}.
 """
 
 HSG_BODY = f"""\
@@ -71,9 +82,9 @@ Una trompa bloqueada puede mantener separados el óvulo y el espermatozoide. Los
 Hacemos la HSG entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su período. Hay dos razones para estas fechas:
 
 - Ya paró su sangrado. La sangre en el útero puede hacer que las imágenes se vean menos claras.
-- Todavía no ha ovulado. Así baja la probabilidad de que un embarazo temprano reciba la prueba. Si cree que podría estar embarazada, díganos.
+- Todavía no ha ovulado. Así baja la probabilidad de que un embarazo temprano reciba la prueba. No la elimina. Si podría estar embarazada, díganos antes de su examen.
 
-Para pedir una cita, llámenos al {PHONE} o envíenos un texto por la aplicación Klara el día 1 de su período.
+Para pedir una cita, llámenos al {PHONE} el día 1 de su período.
 
 ## Qué pasa durante la HSG
 
@@ -90,7 +101,7 @@ Cuando el catéter está en su lugar, la prueba dura menos de cinco minutos.
 
 La mayoría de las personas tolera bien la HSG. Puede sentir cólicos cuando entra el catéter y fluye el medio de contraste. Se pueden sentir como cólicos menstruales, agudos o leves. Algunas personas sienten un cólico corto y fuerte. El dolor es distinto para cada persona.
 
-Para estar más cómoda, puede tomar un analgésico antes del examen. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
+Para estar más cómoda, puede tomar un analgésico antes del examen, si es seguro para usted. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
 
 ## Qué puede mostrar una HSG y qué no
 
@@ -160,11 +171,13 @@ Son beneficios posibles, no promesas. Hable con su médico sobre si tiene sentid
 
 ## Qué se siente
 
-Se siente muy parecido a una HSG normal. Puede tener cólicos, como cólicos menstruales. Para ayudar, puede tomar un analgésico antes del examen. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
+Se siente muy parecido a una HSG normal. Puede tener cólicos, como cólicos menstruales. Para ayudar, puede tomar un analgésico antes del examen, si es seguro para usted. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
 
 ## Riesgos
 
 Todo procedimiento médico tiene algunos riesgos y efectos secundarios. Pregúntele a su médico por ellos antes de decidir. Los riesgos de la parte de la HSG están en la [página de la HSG](/es/procedures/hsg/).
+
+El Lipiodol contiene yodo, igual que el medio de contraste de rayos X de siempre. Así que si alguna vez tuvo una reacción al medio de contraste, díganos antes de su examen. También importa para el Lipiodol.
 
 ## Costo
 
@@ -172,7 +185,7 @@ Los seguros médicos de EE. UU. no cubren el Lipiodol. El Lipiodol cuesta $1,700
 
 ## ¿Es bueno para usted?
 
-Si cree que el Lipiodol podría ayudarla, pregúntele a su médico. También puede llamarnos al {PHONE} o enviarnos un texto por la aplicación Klara.
+Si cree que el Lipiodol podría ayudarla, pregúntele a su médico. También puede llamarnos al {PHONE}.
 """
 
 FTR_BODY = """\
@@ -197,7 +210,7 @@ La FTR puede ayudar si las trompas bloqueadas no la dejan quedar embarazada. Es 
 
 ## Qué se siente
 
-Algunas personas sienten cólicos leves o molestias. Esto suele pasar rápido. Para ayudar, puede tomar un analgésico antes del examen. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
+Algunas personas sienten cólicos leves o molestias. Esto suele pasar rápido. Para ayudar, puede tomar un analgésico antes del examen, si es seguro para usted. También puede usar [Pro-Nox](/es/procedures/pro-nox/), un gas que se respira para aliviar el dolor rápido.
 
 ## Qué saber antes de decidir
 
@@ -207,7 +220,7 @@ Algunas personas sienten cólicos leves o molestias. Esto suele pasar rápido. P
 
 ## Sus resultados
 
-El médico le explica lo que encontró justo después del procedimiento. Recibe un informe escrito. También lo enviamos por fax al médico que la envió.
+Pregúntele al médico cómo y cuándo sabrá lo que encontró.
 
 ## Otras opciones
 
@@ -233,12 +246,12 @@ Usted sostiene una boquilla pequeña. Respira el gas cada vez que lo necesita. U
 
 ## Otras formas de estar cómoda
 
-- **Un analgésico.** Tome ibuprofeno o acetaminofén de 30 a 60 minutos antes de su procedimiento. Puede aliviar los cólicos. También puede ayudar después.
+- **Un analgésico.** Tome ibuprofeno o acetaminofén de 30 a 60 minutos antes de su procedimiento, si es seguro para usted. Siga las instrucciones de la etiqueta. No tome ibuprofeno si es alérgica a él o si un médico le dijo que no lo tome. Puede aliviar los cólicos. También puede ayudar después.
 - **La respiración.** Respirar despacio y hondo y hacer ejercicios para calmarse puede aliviar la tensión.
 
 ## ¿Es bueno el Pro-Nox para usted?
 
-La mayoría de las pacientes puede usar Pro-Nox. Muchas también toman ibuprofeno o acetaminofén antes. Si le preocupa el dolor, díganos. Con gusto hablamos sobre el mejor plan para usted. Llámenos al {PHONE} o envíenos un texto por la aplicación Klara.
+La mayoría de las pacientes puede usar Pro-Nox. Muchas también toman ibuprofeno o acetaminofén antes, si es seguro para ellas. Si le preocupa el dolor, díganos. Con gusto hablamos sobre el mejor plan para usted. Llámenos al {PHONE}.
 """
 
 PROCEDURES = {
@@ -265,7 +278,7 @@ PROCEDURES = {
         "seo_title_es": "HSG con lavado de Lipiodol en Manhattan",
         "meta_description_es": (
             "La HSG con lavado de Lipiodol termina con un medio de contraste a base de "
-            "aceite. Qué pasa, para quién es y su costo de $1,700 que paga usted."
+            "aceite. Qué pasa, para quién es y su costo de $1,700."
         ),
         "summary_es": (
             "Una HSG que termina con Lipiodol, un medio de contraste a base de aceite que "
@@ -273,7 +286,7 @@ PROCEDURES = {
         ),
         "body_es": LIPIODOL_BODY,
         "preparation_before_es": PREPARATION_BEFORE,
-        "preparation_after_es": PREPARATION_AFTER,
+        "preparation_after_es": LIPIODOL_AFTER,
     },
     "fallopian-tube-recanalization": {
         "name_es": "Recanalización de las trompas de Falopio (FTR)",
@@ -289,7 +302,7 @@ PROCEDURES = {
         ),
         "body_es": FTR_BODY,
         "preparation_before_es": PREPARATION_BEFORE,
-        "preparation_after_es": PREPARATION_AFTER,
+        "preparation_after_es": FTR_AFTER,
     },
     "pro-nox": {
         "name_es": "Pro-Nox para su comodidad",
