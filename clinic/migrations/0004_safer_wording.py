@@ -117,7 +117,7 @@ PAGES = {
 }
 
 
-def rewrite(apps, schema_editor):
+def load(apps, schema_editor):
     Page = apps.get_model("clinic", "Page")
     for slug, fields in PAGES.items():
         page = Page.objects.filter(slug=slug).first()
@@ -134,4 +134,4 @@ def rewrite(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("clinic", "0003_texting_and_after_hours_phones")]
 
-    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -110,7 +110,7 @@ PREGNANCY = {
 }
 
 
-def rewrite(apps, schema_editor):
+def load(apps, schema_editor):
     Question = apps.get_model("faq", "Question")
     Category = apps.get_model("faq", "Category")
     Procedure = apps.get_model("procedures", "Procedure")
@@ -145,4 +145,4 @@ class Migration(migrations.Migration):
         ("procedures", "0002_content"),
     ]
 
-    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

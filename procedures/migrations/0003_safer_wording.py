@@ -108,6 +108,10 @@ BODY = {
             f"your procedure, {IF_SAFE}. Follow the label. Skip ibuprofen if you are allergic "
             "to it or a doctor told you to avoid it.",
         ),
+        (
+            "Many also take ibuprofen or acetaminophen before.",
+            f"Many also take ibuprofen or acetaminophen before, {IF_SAFE}.",
+        ),
         (f"Call us at {PHONE}{KLARA}.", f"Call us at {PHONE}."),
     ],
 }
@@ -129,7 +133,7 @@ def _replace(text: str, pairs) -> str:
     return text
 
 
-def rewrite(apps, schema_editor):
+def load(apps, schema_editor):
     Procedure = apps.get_model("procedures", "Procedure")
     for proc in Procedure.objects.all():
         original = (proc.body, proc.preparation_before, proc.preparation_after)
@@ -151,4 +155,4 @@ def rewrite(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("procedures", "0002_content")]
 
-    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]

@@ -75,7 +75,7 @@ def breaks_the_rules(kind: str, body: str) -> bool:
     )
 
 
-def rewrite(apps, schema_editor):
+def load(apps, schema_editor):
     MessageTemplate = apps.get_model("texting", "MessageTemplate")
     for kind, body in NEW.items():
         template, created = MessageTemplate.objects.get_or_create(
@@ -97,4 +97,4 @@ def rewrite(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("texting", "0003_reply_kinds")]
 
-    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
