@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from clinic.models import Closure, Practice
-from texting import bodies
+from texting import bodies, keywords
 from texting.models import InboundMessage, MessageTemplate, OptOut
 from texting.services import text_render
 from texting.tests.conftest import ny
@@ -140,3 +140,10 @@ def test_the_migration_rewrites_old_and_unsafe_templates_and_keeps_safe_edits(db
     assert templates["received"] == kept
     assert templates["reply_closed"] == migration.NEW["reply_closed"]
     assert templates["reply_message"] == migration.NEW["reply_message"]
+
+
+@pytest.mark.parametrize(
+    "body", ["my cramps are getting worse", "the pain is much worse now", "worsening pain"]
+)
+def test_pain_that_gets_worse_is_urgent_like_the_warning_signs_say(body):
+    assert keywords.is_urgent(body)
