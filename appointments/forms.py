@@ -245,7 +245,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         price = content.lipiodol_price
         fields[
             "lipiodol_interest"
-        ].label = f"I am interested in Lipiodol ({price}, not covered by insurance)"
+        ].label = f"I am interested in Lipiodol ({price}, which insurers do not cover)"
         fields[
             "lipiodol_interest"
         ].help_text = "Insurance does not cover Lipiodol. We only use it if your tubes are open."

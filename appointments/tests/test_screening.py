@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from appointments import tokens
 from appointments.models import AppointmentRequest
 from appointments.tests.factories import AppointmentRequestFactory
 from appointments.tests.helpers import valid_post
@@ -97,3 +98,13 @@ def test_staff_can_filter_the_list_by_the_pregnancy_answer(admin_client, clinic)
     url = reverse("admin:appointments_appointmentrequest_changelist")
     response = admin_client.get(url, {"may_be_pregnant__exact": "yes"})
     assert list(response.context["cl"].result_list) == [yes]
+
+
+def test_the_patients_own_page_repeats_it_until_the_exam_is_booked(client, clinic):
+    request = AppointmentRequestFactory(may_be_pregnant="yes")
+    url = reverse("appointments:manage", args=[tokens.manage_token(request.pk)])
+    assert client.post(url, {"date_of_birth": "1990-03-14"}).status_code == 302
+    assert CALL_FIRST in client.get(url).content.decode()
+    request.status = AppointmentRequest.Status.SCHEDULED
+    request.save()
+    assert CALL_FIRST not in client.get(url).content.decode()
