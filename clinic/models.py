@@ -2,6 +2,7 @@
 
 import datetime
 
+import phonenumbers
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -135,8 +136,7 @@ class Practice(models.Model):
 
 
 def _is_phone(value: str) -> bool:
-    import phonenumbers
-
+    """A US number with area code (or any number written with +), as phonenumbers reads it."""
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, "US"))
     except phonenumbers.NumberParseException:

@@ -15,6 +15,7 @@ from appointments.tests.factories import AppointmentRequestFactory
 from clinic.models import Page, Practice
 from clinic.opening import is_open_at
 from clinic.public_pages import PUBLIC_PAGES
+from clinic.tests.html import read
 from faq.models import Question
 from procedures.models import Procedure
 
@@ -204,3 +205,13 @@ def test_a_staff_edit_elsewhere_in_a_page_survives_the_rewrite(db):
     page.save()
     migration("clinic.migrations.0004_safer_wording").load(apps, None)
     assert "We now park bikes in the lobby." in Page.objects.get(slug="home").body
+
+
+def test_the_faq_json_ld_carries_the_warning_signs_with_their_question(db, client):
+    page = read(client.get("/faq/"))
+    answers = {
+        item["name"]: item["acceptedAnswer"]["text"]
+        for item in page.jsonld_of_type("FAQPage")["mainEntity"]
+    }
+    answer = answers["When should I call you after my exam?"]
+    assert "Heavy bleeding" in answer and "911" in answer and "emergency room" in answer
