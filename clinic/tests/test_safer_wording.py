@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from appointments import emails, tokens
+from appointments.availability import clinic_calendar
 from appointments.tests.factories import AppointmentRequestFactory
+from appointments.wording import plan_message
 from clinic.models import Page, Practice
 from clinic.opening import is_open_at
 from clinic.public_pages import PUBLIC_PAGES
@@ -112,10 +114,10 @@ def test_with_a_texting_number_every_page_says_text_it_and_none_says_klara(db, c
 
 
 def test_the_window_advice_and_the_receipt_use_the_texting_number(db, client):
-    set_practice(texting_phone=TEXTING)
-    lmp = dt.date.today() - dt.timedelta(days=40)
-    response = client.get("/appointments/request/window/", {"lmp": lmp.isoformat()})
-    assert f"or text us at {TEXTING} on day 1" in response.json()["message"]
+    practice = set_practice(texting_phone=TEXTING)
+    calendar = clinic_calendar(practice=practice)
+    passed = calendar.plan(calendar.today - dt.timedelta(days=40))
+    assert f"or text us at {TEXTING} on day 1" in plan_message(passed, practice)
     request = AppointmentRequestFactory()
     mail.outbox.clear()
     emails.send_new_request_notices(request.pk)
