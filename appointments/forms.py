@@ -154,6 +154,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "contrast_allergy",
             "pelvic_infection_history",
             "lipiodol_interest",
+            "may_be_pregnant",
             "sms_consent",
             "notes",
         ]
@@ -177,6 +178,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "referring_physician_fax": _("Your doctor's fax (optional)"),
             "contrast_allergy": _("I have had an allergic reaction to X-ray or CT contrast (dye)"),
             "pelvic_infection_history": _("I have had a pelvic infection (such as PID)"),
+            "may_be_pregnant": _("Could you be pregnant?"),
             "sms_consent": SMS_CONSENT_TEXT,
             "notes": _("Anything else we should know? (optional)"),
         }
@@ -198,6 +200,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "referring_physician": _("The doctor who sent you. We fax the report to them."),
             "contrast_allergy": _("We can use a different contrast (gadolinium) instead."),
             "pelvic_infection_history": _("Your doctor may want you to take an antibiotic first."),
+            "may_be_pregnant": _("If yes or not sure, please call us before we book your exam."),
             "notes": _("Please do not write more than 2,000 characters."),
         }
         widgets = {
@@ -208,6 +211,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "preferred_date_3": date_input(),
             "date_of_birth": date_input(),
             "preferred_time": forms.RadioSelect,
+            "may_be_pregnant": forms.RadioSelect,
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -240,6 +244,11 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         fields["procedure"].empty_label = None
         fields["procedure"].error_messages["required"] = _("Please pick an exam.")
         fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
+        fields["may_be_pregnant"].choices = AppointmentRequest.Pregnancy.choices
+        fields["may_be_pregnant"].required = True
+        fields["may_be_pregnant"].error_messages["required"] = _(
+            "Please answer yes, no or not sure."
+        )
         # Kept for `request_fields`: the chosen plan without another query.
         self.plans = content.plans
         fields["insurance"].choices = [
@@ -249,7 +258,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             (INSURANCE_SELF_PAY, _("No insurance: I will pay myself")),
         ]
         fields["lipiodol_interest"].label = gettext(
-            "I am interested in Lipiodol (self-pay, %(price)s)"
+            "I am interested in Lipiodol (%(price)s, which insurers do not cover)"
         ) % {"price": content.lipiodol_price}
         fields["lipiodol_interest"].help_text = _(
             "Insurance does not cover Lipiodol. We only use it if your tubes are open."
@@ -308,6 +317,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             ),
             Fieldset(
                 _("A few health questions"),
+                "may_be_pregnant",
                 "contrast_allergy",
                 "pelvic_infection_history",
                 "lipiodol_interest",

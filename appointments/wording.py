@@ -19,8 +19,8 @@ def day_label(day: dt.date) -> str:
 
 def plan_message(plan: WindowPlan, practice: Practice) -> str:
     """One or two plain sentences about the window, and what to do when it is no use."""
-    call = gettext("call or text us at %(phone)s on day 1 of your next period") % {
-        "phone": practice.phone
+    call = gettext("%(call_or_text)s on day 1 of your next period") % {
+        "call_or_text": practice.call_or_text
     }
     if plan.state == State.IRREGULAR:
         return gettext(

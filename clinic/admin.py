@@ -12,7 +12,19 @@ class PracticeAdmin(admin.ModelAdmin):
 
     list_display = ["name", "phone", "email", "updated_at"]
     fieldsets = [
-        ("Name and contact", {"fields": ["name", "short_name", "phone", "phone_e164", "email"]}),
+        (
+            "Name and contact",
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "phone",
+                    "phone_e164",
+                    "after_hours_phone",
+                    "email",
+                ]
+            },
+        ),
         (
             "Address",
             {
@@ -31,6 +43,7 @@ class PracticeAdmin(admin.ModelAdmin):
             "Texting",
             {
                 "fields": [
+                    "texting_phone",
                     ("texting_note", "texting_note_es"),
                     "reminder_hour",
                     "follow_up_delay_hours",

@@ -22,7 +22,7 @@ DEFAULTS = {
     ),
     "insurance": (
         _("Insurance and prices"),
-        _("The insurance plans we accept and our self-pay prices."),
+        _("The insurance plans we accept and our prices."),
     ),
     "faq": (_("Frequently asked questions"), _("Answers to common questions about HSG and FTR.")),
     "contact": (_("Contact us"), _("Call, email or send us a message.")),

@@ -10,6 +10,7 @@ class QuestionInline(admin.StackedInline):
         ("question", "question_es"),
         "slug",
         ("answer", "answer_es"),
+        "shows_warning_signs",
         "procedure",
         "order",
         "published",
@@ -31,7 +32,7 @@ class CategoryAdmin(admin.ModelAdmin):
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["question", "category", "procedure", "order", "published"]
     list_editable = ["order", "published"]
-    list_filter = ["category", "procedure", "published"]
+    list_filter = ["category", "procedure", "shows_warning_signs", "published"]
     list_select_related = ["category", "procedure"]
     search_fields = ["question", "answer", "slug"]
     prepopulated_fields = {"slug": ["question"]}

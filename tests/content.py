@@ -11,11 +11,16 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0002_content",
     "faq.migrations.0002_content",
     "texting.migrations.0002_default_templates",
+    # The safer wording, applied over the first load as `migrate` does.
+    "procedures.migrations.0003_safer_wording",
+    "clinic.migrations.0004_safer_wording",
+    "faq.migrations.0004_safer_wording",
+    "texting.migrations.0004_safer_texts",
     # The Spanish beside the English (clinic/i18n.py).
-    "procedures.migrations.0004_spanish_content",
-    "clinic.migrations.0004_spanish_content",
-    "faq.migrations.0004_spanish_content",
-    "texting.migrations.0004_spanish_templates",
+    "procedures.migrations.0005_spanish_content",
+    "clinic.migrations.0006_spanish_content",
+    "faq.migrations.0006_spanish_content",
+    "texting.migrations.0006_spanish_templates",
 ]
 
 

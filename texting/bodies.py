@@ -23,6 +23,10 @@ PLACEHOLDERS = {
     "time": "the appointment time, e.g. 9:30 AM",
     "address": "the practice's address",
     "phone": "the practice's phone",
+    "closed_help": "what to do when the office is closed (911, the emergency room, or the "
+    "after-hours number when the practice profile has one)",
+    "office_hours": "when the office is open, e.g. Monday to Friday, 9:00 am to 5:00 pm",
+    "help_url": "the link to the warning signs on the site (texts never list them)",
 }
 PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACEHOLDERS.items())
 
@@ -35,12 +39,20 @@ LONGEST_VALUES = {
     "time": "10:45 AM",
     "address": "200 West 57th Street, Suite 407, New York, NY 10019",
     "phone": "(212) 246-2063",
+    # clinic.safety.closed_help_sms with a 20-character after-hours number (the longest).
+    "closed_help": "When we are closed, call (212) 555-0100 x1234, or 911 in an emergency.",
+    "office_hours": "Monday to Thursday, 9:00 am to 5:00 pm; Friday, 9:00 am to 1:00 pm",
+    "help_url": "https://www.hsgexam.com/contact/#warning-signs",
 }
 # The same in Spanish (Wednesday and September are the longest names there too).
 LONGEST_VALUES_ES = {
     **LONGEST_VALUES,
     "date": "miércoles 30 de septiembre",
     "time": "10:45 a. m.",
+    # clinic.safety.closed_help_sms in Spanish, with the same longest after-hours number.
+    "closed_help": "Fuera de horario, llame al (212) 555-0100 x1234, o al 911 en una emergencia.",
+    "office_hours": "Lunes al jueves, 9:00 a. m. a 5:00 p. m.; viernes, 9:00 a. m. a 1:00 p. m.",
+    "help_url": "https://www.hsgexam.com/es/contact/#warning-signs",
 }
 LONGEST = {"en": LONGEST_VALUES, "es": LONGEST_VALUES_ES}
 # A first name longer than this is cut, so a text stays within two segments.
@@ -49,6 +61,10 @@ FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
 # Template kinds that must end with the opt-out line.
 OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help", "reply_start"}
 
+# Template kinds that answer "call us at once": they must also say what to do when the
+# office is closed ({closed_help}).
+CLOSED_HELP_KINDS = {"follow_up", "reply_urgent", "reply_closed"}
+
 # Words that would reveal why the patient sees us: never in a text.
 FORBIDDEN_WORDS = re.compile(
     r"\b(hsg|hysterosalpingo\w*|lipiodol|recanali[sz]\w*|ftr|salpingo\w*|pro-?nox|nitrous"
@@ -56,6 +72,20 @@ FORBIDDEN_WORDS = re.compile(
     r"|insurance plan|member id"
     r"|histerosalpingo\w*|trompas?|fertilidad|infertilidad|diagn\w*|fecha de nacimiento"
     r"|periodo|per\u00edodo|regla|menstrua\w*|salpingo\w*|recanalizaci\w*|seguro m\u00e9dico)\b",
+    re.IGNORECASE,
+)
+# A text can show on a lock screen: no symptom, and nothing to bring or take that hints
+# at the visit. Details live behind a link or a call.
+SYMPTOM_WORDS = re.compile(
+    r"\b(fever\w*|chills|bleed\w*|blood\w*|pain\w*|cramp\w*|spotting|pads?|liners?"
+    r"|tampons?|sanitary|ibuprofen|acetaminophen|tylenol|advil|motrin|relievers?"
+    r"|pregnan\w*|allerg\w*|hives|swelling|breath\w*|nause\w*|vomit\w*|discharge"
+    r"|infect\w*|fasting|contrast|dye|x-?rays?|catheter|speculum|uterus|womb|cervix"
+    r"|ovar\w*|vagina\w*"
+    r"|fiebre|escalofr\w*|sangr\w*|dolor\w*|c\u00f3licos?|colicos?|manchado|toallas?"
+    r"|ibuprofeno|acetaminof\w*|analg\u00e9sicos?|analgesicos?|embaraz\w*|al\u00e9rg\w*"
+    r"|alerg\w*|ronchas|hinchaz\w*|infecci\w*|ayun\w*|contraste|tinte|rayos x|cat\u00e9ter"
+    r"|cateter|esp\u00e9culo|especulo|\u00fatero|utero|matriz|cuello uterino|vagina\w*)\b",
     re.IGNORECASE,
 )
 
@@ -146,7 +176,9 @@ def longest_segments(template: str, language: str = "en") -> int:
     return segment_count(render(template, LONGEST[language]))
 
 
-def template_errors(template: str, *, needs_opt_out: bool, language: str = "en") -> list[str]:
+def template_errors(
+    template: str, *, needs_opt_out: bool, needs_closed_help: bool = False, language: str = "en"
+) -> list[str]:
     """Return what is wrong with a template, in words staff can act on."""
     errors = []
     try:
@@ -164,6 +196,11 @@ def template_errors(template: str, *, needs_opt_out: bool, language: str = "en")
         errors.append("Placeholders cannot have formats, e.g. write {date}, not {date:%d}.")
     if "practice" not in names:
         errors.append("Name the practice: include {practice}.")
+    if needs_closed_help and "closed_help" not in names:
+        errors.append(
+            "Say what to do when the office is closed: include {closed_help} "
+            "(911, the emergency room, or the after-hours number)."
+        )
     opt_out_line = OPT_OUT_LINES[language]
     if needs_opt_out and not template.strip().endswith(opt_out_line):
         errors.append(f'End the text with "{opt_out_line}"')
@@ -178,6 +215,12 @@ def template_errors(template: str, *, needs_opt_out: bool, language: str = "en")
     found = FORBIDDEN_WORDS.search(template)
     if found:
         errors.append(f'Texts must not say why the patient comes to us: remove "{found.group(0)}".')
+    symptom = SYMPTOM_WORDS.search(template)
+    if symptom:
+        errors.append(
+            f'Texts can show on a lock screen: remove "{symptom.group(0)}". Name no symptom '
+            "and nothing that hints at the visit; the details are behind {help_url} or a call."
+        )
     if not errors:
         segments = longest_segments(template, language)
         if segments > MAX_SEGMENTS:
@@ -232,17 +275,17 @@ DEFAULT_TEMPLATES = {
     ),
     "scheduled": (
         "{practice}: Hi {first_name}, your visit is on {date} at {time}, at {address}. "
-        "Take ibuprofen or acetaminophen 30 to 60 minutes before. No need to fast. "
-        "Questions? Call {phone}. Reply STOP to opt out."
+        "How to get ready is in the email we sent you. Questions? Call {phone}. "
+        "Reply STOP to opt out."
     ),
     "reminder": (
-        "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Take a pain "
-        "reliever 30 to 60 min before. No fasting. Bring photo ID, insurance card and a "
-        "pad. Reply C to confirm. Reply STOP to opt out."
+        "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Bring a photo ID "
+        "and your insurance card. How to get ready is in our email. Reply C to confirm. "
+        "Reply STOP to opt out."
     ),
     "follow_up": (
-        "{practice}: Hi {first_name}, how are you feeling after your visit? Reply here "
-        "to tell us. Fever, heavy bleeding or severe pain is not normal: call {phone}. "
+        "{practice}: Hi {first_name}, how are you feeling after your visit? Reply here to "
+        "tell us. When to call us: {help_url} Call {phone}. {closed_help} "
         "Reply STOP to opt out."
     ),
     "reply_help": (
@@ -250,7 +293,15 @@ DEFAULT_TEMPLATES = {
     ),
     "reply_urgent": (
         "{practice}: we got your message and our staff will see it. Please call us now "
-        "at {phone}. Call 911 in an emergency."
+        "at {phone}. {closed_help}"
+    ),
+    "reply_closed": (
+        "{practice}: we got your message, but our office is closed now and we may not see "
+        "it until we open. Please do not wait for us. {closed_help}"
+    ),
+    "reply_message": (
+        "{practice}: thank you, we got your message. Our staff answer texts when the office "
+        "is open: {office_hours}. If it cannot wait, call {phone}. {closed_help}"
     ),
     "reply_confirmed": (
         "{practice}: thank you, your visit on {date} at {time} is confirmed. To change "
@@ -273,19 +324,17 @@ DEFAULT_TEMPLATES_ES = {
     ),
     "scheduled": (
         "{practice}: Hola {first_name}, su cita es el {date} a las {time}, en {address}. "
-        "Tome ibuprofeno o acetaminofén 30 a 60 minutos antes. No necesita ayunar. "
+        "Para prepararse, lea el correo que le enviamos. ¿Preguntas? Llame al {phone}. "
         "Responda PARAR para no recibir textos."
     ),
     "reminder": (
-        "{practice}: Hola {first_name}, hasta mañana, {date} a las {time}. Tome un "
-        "analgésico 30 a 60 min antes. Puede comer. Traiga su ID con foto, tarjeta "
-        "del seguro y toalla sanitaria. Responda C para confirmar. "
-        "Responda PARAR para no recibir textos."
+        "{practice}: Hola {first_name}, hasta mañana, {date} a las {time}. Traiga su ID "
+        "con foto y su tarjeta del seguro. Para prepararse, lea nuestro correo. Responda C "
+        "para confirmar. Responda PARAR para no recibir textos."
     ),
     "follow_up": (
-        "{practice}: Hola {first_name}, ¿se siente bien después de su visita? Responda a "
-        "este texto para contarnos. Fiebre, sangrado fuerte o dolor fuerte no son normales: "
-        "llame al {phone}. Responda PARAR para no recibir textos."
+        "{practice}: Hola {first_name}, ¿se siente bien? Cuéntenos. Señales de alarma: "
+        "{help_url} Llame al {phone}. {closed_help} Responda PARAR para no recibir textos."
     ),
     "reply_help": (
         "{practice}: para ayuda llame al {phone}. En una emergencia, llame al 911. "
@@ -293,7 +342,15 @@ DEFAULT_TEMPLATES_ES = {
     ),
     "reply_urgent": (
         "{practice}: recibimos su mensaje y nuestro personal lo va a ver. Por favor llame "
-        "ahora al {phone}. En una emergencia, llame al 911."
+        "ahora al {phone}. {closed_help}"
+    ),
+    "reply_closed": (
+        "{practice}: recibimos su mensaje, pero en este momento la oficina no atiende y "
+        "puede que no lo veamos hasta que abra. Por favor no nos espere. {closed_help}"
+    ),
+    "reply_message": (
+        "{practice}: gracias, recibimos su mensaje. Contestamos textos en horario de "
+        "oficina: {office_hours}. Si no puede esperar, llame al {phone}. {closed_help}"
     ),
     "reply_confirmed": (
         "{practice}: gracias, su cita del {date} a las {time} queda confirmada. Para "

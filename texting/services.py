@@ -14,13 +14,14 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from appointments.models import AppointmentRequest
 from clinic.models import Practice
 from texting import bodies, timing
 from texting.backends import BaseSmsBackend, SmsSendError, get_backend
 from texting.models import MessageTemplate, OptOut, OutboundMessage
+from texting.practice_values import practice_values
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +60,15 @@ def text_render(
     default the language the patient asked in)."""
     language = language or getattr(request, "language", None) or "en"
     practice = practice or Practice.objects.current()
-    values = {
-        "practice": practice.name,
-        "phone": practice.phone,
-        "address": practice.address_line,
-    }
+    # The values the practice gives (what to do when closed, office hours, the link to
+    # the warning signs) in the same language as the words around them.
+    with translation.override(language):
+        values = {
+            "practice": practice.name,
+            "phone": practice.phone,
+            "address": practice.address_line,
+            **practice_values(practice),
+        }
     if request is not None:
         values["first_name"] = bodies.first_name_value(request.first_name)
         if request.scheduled_at:

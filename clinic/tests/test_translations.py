@@ -152,6 +152,7 @@ def unmarked_words(path: Path) -> list[str]:
     source = re.sub(
         r"{%\s*blocktrans(?:late)?\b.*?{%\s*endblocktrans(?:late)?\s*%}", " ", source, flags=re.S
     )
+    source = re.sub(r"<(/?){{.*?}}", r"<\1span", source)  # a tag named by a variable
     source = re.sub(r"{%.*?%}|{{.*?}}|{#.*?#}", " ", source, flags=re.S)
     parser = _UnmarkedText()
     parser.feed(source)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("procedures", "0002_content"),
+        ("procedures", "0003_safer_wording"),
     ]
 
     operations = [

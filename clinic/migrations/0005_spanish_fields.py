@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0002_content"),
+        ("clinic", "0004_safer_wording"),
     ]
 
     operations = [

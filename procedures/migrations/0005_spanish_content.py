@@ -32,7 +32,7 @@ Sus amigos y familiares pueden venir con usted. La esperarán en nuestra sala de
 ¿Preguntas? Llámenos al {PHONE}.
 """
 
-PREPARATION_AFTER = f"""\
+PREPARATION_AFTER = """\
 - Puede volver enseguida a sus actividades de siempre.
 - Los cólicos pueden volver unas 3 a 4 horas después. Puede tomar más de su analgésico, si es seguro para usted. Siga las instrucciones de la etiqueta.
 - Puede tener manchado por uno o dos días. También puede salir un poco del medio de contraste. Use una toalla sanitaria el resto del día. Puede necesitarla por unos días.
@@ -339,6 +339,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("procedures", "0003_spanish_fields")]
+    dependencies = [("procedures", "0004_spanish_fields")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("faq", "0002_content"),
+        ("faq", "0004_safer_wording"),
     ]
 
     operations = [

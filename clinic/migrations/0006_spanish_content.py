@@ -191,7 +191,7 @@ Le enviamos textos solo si usted lo acepta en el formulario. Los textos son sobr
 Puede preguntarnos qué datos tenemos sobre usted. También puede pedirnos que los corrijamos o los borremos. Llámenos al {PHONE} o escriba a {EMAIL}. Es posible que debamos guardar algunos registros médicos cuando la ley lo exige.
 """
 
-APPOINTMENTS_BODY = f"""\
+APPOINTMENTS_BODY = """\
 ## Cuándo se puede hacer su examen
 
 La HSG se hace entre los días 5 y 12 de su ciclo. El día 1 es el primer día de sangrado de su período. Para entonces ya paró el sangrado y todavía no ha ovulado (soltado un óvulo). Así baja la probabilidad de que un embarazo temprano reciba la prueba. No la elimina. Si podría estar embarazada, llámenos antes de pedir la cita.
@@ -350,6 +350,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0003_spanish_fields")]
+    dependencies = [("clinic", "0005_spanish_fields")]
 
     operations = [migrations.RunPython(load, unload)]

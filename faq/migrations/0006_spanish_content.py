@@ -370,6 +370,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("faq", "0003_spanish_fields")]
+    dependencies = [("faq", "0005_spanish_fields")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -1,0 +1,54 @@
+"""The warning signs after an exam, and what to do when the office is closed.
+
+Defined once here and used everywhere: procedure pages, the FAQ, the contact page,
+emails (through the template tags in `site_tags`) and, as a short pointer without
+any symptom word, texts. Plain logic: callers pass the practice's phone numbers. The
+words are in the language being served (Spanish in locale/es).
+"""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# The one list. Pages and emails show it as it stands; texts never name a symptom.
+WARNING_SIGNS = (
+    _("Fever or chills"),
+    _("Heavy bleeding"),
+    _("Severe pain, or pain that gets worse"),
+    _("Signs of an allergic reaction, such as hives, swelling or trouble breathing"),
+)
+WARNING_SIGNS_LEAD = _(
+    "These are not normal after an exam. If you have any of them, call us at once"
+)
+EMERGENCY = _("call 911 or go to the nearest emergency room")
+
+
+def closed_help(after_hours_phone: str = "") -> str:
+    """What to do when the office is closed, with the after-hours number when there is one."""
+    if after_hours_phone:
+        return gettext(
+            "When our office is closed, call our after-hours number, %(phone)s. "
+            "In an emergency, %(emergency)s."
+        ) % {"phone": after_hours_phone, "emergency": EMERGENCY}
+    return gettext("When our office is closed, %(emergency)s.") % {"emergency": EMERGENCY}
+
+
+def closed_help_sms(after_hours_phone: str = "") -> str:
+    """The same, short enough for a text."""
+    if after_hours_phone:
+        return gettext("When we are closed, call %(phone)s, or 911 in an emergency.") % {
+            "phone": after_hours_phone
+        }
+    return gettext("When we are closed, %(emergency)s.") % {"emergency": EMERGENCY}
+
+
+def warning_signs_text(phone: str, after_hours_phone: str = "") -> str:
+    """The block as plain text, for emails."""
+    items = "\n".join(f"- {sign}" for sign in WARNING_SIGNS)
+    return gettext(
+        "Warning signs after your exam:\n%(items)s\n%(lead)s at %(phone)s. %(closed)s"
+    ) % {
+        "items": items,
+        "lead": WARNING_SIGNS_LEAD,
+        "phone": phone,
+        "closed": closed_help(after_hours_phone),
+    }
