@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class ProcedureQuerySet(models.QuerySet):
@@ -14,9 +15,9 @@ class ProcedureQuerySet(models.QuerySet):
 
 class Procedure(models.Model):
     class Kind(models.TextChoices):
-        DIAGNOSTIC = "diagnostic", "Diagnostic exam"
-        TREATMENT = "treatment", "Treatment"
-        COMFORT = "comfort", "Comfort option"
+        DIAGNOSTIC = "diagnostic", _("Diagnostic exam")
+        TREATMENT = "treatment", _("Treatment")
+        COMFORT = "comfort", _("Comfort option")
 
     slug = models.SlugField(unique=True, help_text="Part of the page's address. Change with care.")
     kind = models.CharField(max_length=20, choices=Kind.choices)
