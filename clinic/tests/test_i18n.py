@@ -201,3 +201,17 @@ def test_the_spanish_forms_are_never_stored_by_a_browser_or_proxy(client, path):
 
 def test_robots_keeps_the_spanish_manage_pages_out_of_search_engines(client):
     assert "Disallow: /es/appointments/manage/" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.parametrize("path", [f"/es{path}" for path in CONTENT_PAGES])
+def test_each_spanish_page_reads_fairly_easy_or_better(client, path):
+    from clinic.management.commands.readability import html_text, spanish_scores
+
+    text = html_text(client.get(path).content.decode())
+    fernandez_huerta, szigriszt_pazos, words = spanish_scores(text)
+
+    # "Fairly easy" starts at 70 on Fernández-Huerta's scale and at 65 on INFLESZ's
+    # (Szigriszt-Pazos); `manage.py readability` prints the figures.
+    assert words > 100
+    assert fernandez_huerta >= 70, (path, fernandez_huerta)
+    assert szigriszt_pazos >= 65, (path, szigriszt_pazos)
