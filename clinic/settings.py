@@ -18,7 +18,8 @@ if (BASE_DIR / ".env").exists():
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless the environment turns it on: `make run`, Procfile.dev and the tests do.
+DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
@@ -260,6 +261,16 @@ RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Backends that never deliver: fine on a laptop, a silent loss of every notice in production.
+DEV_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+if not DEBUG and EMAIL_CONFIG["EMAIL_BACKEND"] in DEV_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a real mail server when DEBUG is off (e.g. smtp+tls://…)."
+    )
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Interventional Radiology, P.C. <info@hsgexam.com>"
 )
