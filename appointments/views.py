@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from appointments import cycle, services, tokens
+from appointments import cycle, dob_check, services, tokens
 from appointments.availability import clinic_calendar
+from appointments.dob_check import Verdict
 from appointments.forms import (
     AppointmentRequestForm,
     DateOfBirthForm,
@@ -179,19 +180,39 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> HttpResponse:
-    """Ask for the date of birth; too many wrong answers lock the link for a while."""
-    if tokens.dob_locked(appointment.pk):
-        return render(request, "appointments/manage_locked.html", status=429)
-    form = DateOfBirthForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
-            tokens.dob_passed(appointment.pk)
-            verified = request.session.get(VERIFIED_SESSION_KEY, [])
-            request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
-            request.session.cycle_key()
-            return redirect(request.path)
-        tokens.dob_failed(appointment.pk)
-        if tokens.dob_locked(appointment.pk):
-            return render(request, "appointments/manage_locked.html", status=429)
-        form.add_error("date_of_birth", "That date does not match our records.")
+    """Ask for the date of birth; each guess is counted before it is compared (dob_check)."""
+    try:
+        verdict = dob_check.state(appointment.pk)
+        if verdict is not Verdict.COMPARE:
+            return _manage_refused(request, verdict)
+        form = DateOfBirthForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            address = client_ip(request)
+            verdict = dob_check.attempt(appointment.pk, address)
+            if verdict is not Verdict.COMPARE:
+                return _manage_refused(request, verdict)
+            if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
+                dob_check.passed(appointment.pk, address)
+                verified = request.session.get(VERIFIED_SESSION_KEY, [])
+                request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
+                request.session.cycle_key()
+                return redirect(request.path)
+            verdict = dob_check.state(appointment.pk)
+            if verdict is not Verdict.COMPARE:
+                return _manage_refused(request, verdict)
+            form.add_error("date_of_birth", "That date does not match our records.")
+    except dob_check.CheckUnavailable:
+        # Nothing can be counted, so nothing is compared: fail closed, politely.
+        response = render(request, "appointments/manage_unavailable.html", status=503)
+        response["Retry-After"] = "300"
+        return response
     return render(request, "appointments/manage_verify.html", {"form": form})
+
+
+def _manage_refused(request: HttpRequest, verdict: Verdict) -> HttpResponse:
+    """Locked for now (429, try later) or dead for good (403, call us)."""
+    if verdict is Verdict.DEAD:
+        return render(request, "appointments/manage_dead.html", status=403)
+    response = render(request, "appointments/manage_locked.html", status=429)
+    response["Retry-After"] = str(dob_check.WINDOW_SECONDS)
+    return response
