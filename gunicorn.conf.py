@@ -60,7 +60,18 @@ access_log_format = "method=%(m)s path=%(U)s status=%(s)s bytes=%(B)s ms=%(M)s"
 
 
 class RedactingLogger(Logger):
-    """Gunicorn's logger with the request path redacted and no query string at all."""
+    """Gunicorn's logger with the request path redacted and no query string at all.
+
+    The error log too: "Invalid request from ip=…: Invalid HTTP request line: '…'" and
+    "Error handling request /path?query" keep neither the raw line nor the query.
+    """
+
+    def __init__(self, cfg):
+        from clinic.logs import RedactServerLines
+
+        super().__init__(cfg)
+        if not any(isinstance(f, RedactServerLines) for f in self.error_log.filters):
+            self.error_log.addFilter(RedactServerLines())
 
     def atoms(self, resp, req, environ, request_time):
         from clinic.logs import redact_path
