@@ -4,13 +4,14 @@ manage page. Every page here carries patient data, so none may be cached."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from appointments import cycle, dob_check, services, tokens
 from appointments.availability import clinic_calendar
@@ -27,6 +28,18 @@ from appointments.wording import plan_json
 from clinic.ratelimit import client_ip, hit, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
+
+
+def no_referrer(view):
+    """Pages whose URL holds a signed token: no link or resource on them may be sent it."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapper
 
 
 # Posts of the request form allowed per address and hour. Shared networks (a doctor's
@@ -78,22 +91,23 @@ def request_form(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
-@ratelimit("appointment-window", 120, 3600, methods=("GET",))
+@require_POST
+@ratelimit("appointment-window", 120, 3600)
 def window(request: HttpRequest) -> JsonResponse:
-    """The window and its open days for a first day of the last period (?lmp=YYYY-MM-DD).
+    """The window and its open days for a first day of the last period (POST `lmp`).
 
-    The date alone identifies nobody; the answer holds only dates.
+    A POST with the form's CSRF token, so the date never sits in a URL (logs, history,
+    referrers). The answer holds only dates.
     """
-    irregular = request.GET.get("irregular") in ("1", "true", "on")
+    irregular = request.POST.get("irregular") in ("1", "true", "on")
     lmp = cycle_length = None
     if not irregular:
         try:
-            lmp = dt.date.fromisoformat(request.GET.get("lmp", ""))
+            lmp = dt.date.fromisoformat(request.POST.get("lmp", ""))
         except ValueError:
             return JsonResponse({"error": "Please enter a real date."}, status=400)
     try:
-        cycle_length = int(request.GET.get("cycle_length") or 0) or None
+        cycle_length = int(request.POST.get("cycle_length") or 0) or None
     except ValueError:
         cycle_length = None
     if cycle_length and not cycle.MIN_CYCLE_LENGTH <= cycle_length <= cycle.MAX_CYCLE_LENGTH:
@@ -109,6 +123,7 @@ def window(request: HttpRequest) -> JsonResponse:
     return JsonResponse(plan_json(calendar.plan(lmp, cycle_length), calendar.practice))
 
 
+@no_referrer
 @never_cache
 @require_GET
 def confirmation(request: HttpRequest, token: str) -> HttpResponse:
@@ -128,6 +143,7 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@no_referrer
 @never_cache
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.manage_pk(token)

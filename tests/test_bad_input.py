@@ -296,7 +296,7 @@ def test_an_oversized_multipart_body_answers_400(site, settings):
 @fuzz
 @given(lmp=anything, cycle_length=anything)
 def test_the_window_endpoint_answers_any_query_with_json(site, lmp, cycle_length):
-    response = Client().get(
+    response = Client().post(
         "/appointments/request/window/", {"lmp": lmp, "cycle_length": cycle_length}
     )
 
