@@ -187,10 +187,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 OTP_TOTP_ISSUER = "Interventional Radiology, P.C."
 
-# django-axes: lock an account (not the IP alone) after 5 failures, for a cool-off.
+# django-axes: 5 failures lock a username from that address (not from everywhere, so
+# nobody can lock a colleague out), and 20 from one address lock the address
+# (clinic/security.py), each for the cool-off.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "clinic.security.axes_lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 # The client's address is REMOTE_ADDR, or with TRUSTED_PROXY_COUNT=N the address our N-th
