@@ -248,6 +248,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # A request body larger than this answers 400 (the forms need a few kilobytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# No form or webhook takes a file, so a file part answers 400 too (clinic/uploads.py).
+FILE_UPLOAD_HANDLERS = ["clinic.uploads.RefuseFileUploads"]
 
 # reCAPTCHA v3 (invisible, scored). Without keys the captcha is off; see clinic/checks.py.
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
