@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, before the session, auth, CSRF and the rest.
     "clinic.middleware.PageCacheMiddleware",
+    # NUL bytes and the like out of every query, form and header (not Twilio's bodies).
+    "clinic.middleware.StripRefusedCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

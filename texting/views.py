@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from clinic.middleware import clean_text
 from clinic.ratelimit import client_ip, hit
 from texting.inbound import delivery_status_record, inbound_receive
 
@@ -61,8 +62,9 @@ def inbound(request):
         return _forbidden()
     if limited := _rate_limited("sms-inbound", 60, 60, request):
         return limited
-    message_sid = request.POST.get("MessageSid", "")
-    from_phone = request.POST.get("From", "")
+    # Signed, but still typed by someone: no NUL reaches PostgreSQL (a 500 Twilio retries).
+    message_sid = clean_text(request.POST.get("MessageSid", ""))
+    from_phone = clean_text(request.POST.get("From", ""))
     if not message_sid or not from_phone:
         return HttpResponse(
             "MessageSid and From are required.", status=400, content_type="text/plain"
@@ -70,7 +72,7 @@ def inbound(request):
     reply = inbound_receive(
         message_sid=message_sid[:64],
         from_phone=from_phone[:32],
-        body=request.POST.get("Body", "")[:1600],
+        body=clean_text(request.POST.get("Body", ""))[:1600],
     )
     return twiml(reply)
 
@@ -84,8 +86,8 @@ def status(request):
     if limited := _rate_limited("sms-status", 600, 60, request):
         return limited
     delivery_status_record(
-        message_sid=request.POST.get("MessageSid", "")[:64],
-        status=request.POST.get("MessageStatus", ""),
-        error_code=request.POST.get("ErrorCode", ""),
+        message_sid=clean_text(request.POST.get("MessageSid", ""))[:64],
+        status=clean_text(request.POST.get("MessageStatus", "")),
+        error_code=clean_text(request.POST.get("ErrorCode", "")),
     )
     return HttpResponse(status=204)

@@ -7,6 +7,7 @@ import uuid
 import pytest
 from twilio.request_validator import RequestValidator
 
+from appointments.models import AppointmentRequest
 from appointments.tests.helpers import valid_post
 from texting import bodies
 from texting.limits import PUBLIC_TEXTS_PER_NUMBER_PER_DAY
@@ -66,6 +67,22 @@ def test_a_form_text_repeats_only_a_first_name_of_at_most_twenty_letters(
     assert len(bodies.first_name_value(typed)) <= 20
     for extra in ("evil", "http", "555-0100", "$", "Ring"):
         assert extra not in body
+
+
+def test_the_request_form_stores_typed_text_without_nul_bytes(client, clinic, hsg, aetna):
+    data = valid_post(
+        hsg,
+        aetna,
+        first_name="Ma\x00ria",
+        notes="Call me\x00 after 5",
+        submission_key=str(uuid.uuid4()),
+    )
+
+    response = client.post("/appointments/request/", data)
+
+    assert response.status_code == 302
+    saved = AppointmentRequest.objects.get()
+    assert (saved.first_name, saved.notes) == ("Maria", "Call me after 5")
 
 
 # --- Webhooks: the limit counts signed posts only --------------------------------------
