@@ -21,6 +21,7 @@ import logging
 import re
 import time
 import traceback
+from pathlib import Path
 
 # Path segments that are capabilities (a signed link is as good as a password).
 _SECRET_SEGMENTS = re.compile(r"(/appointments/(?:manage|request/done)/)[^/\s?\"]+")
@@ -96,6 +97,21 @@ def _celery_args(record: logging.LogRecord) -> dict:
     return args
 
 
+PROJECT_ROOT = str(Path(__file__).resolve().parent.parent) + "/"
+
+
+def project_frame(frames) -> traceback.FrameSummary | None:
+    """The innermost frame from the project's own files (not a library), its path relative."""
+    for frame in reversed(frames):
+        filename = frame.filename
+        if filename.startswith(PROJECT_ROOT) and "-packages/" not in filename:
+            relative = filename[len(PROJECT_ROOT) :]
+            if relative.startswith((".venv/", "venv/")):
+                continue
+            return traceback.FrameSummary(relative, frame.lineno, frame.name, line="")
+    return None
+
+
 def _quote(value) -> str:
     text = str(value).replace("\n", " ").replace("\r", " ")
     if text and not re.search(r'[\s="]', text):
@@ -127,6 +143,11 @@ class KeyValueFormatter(logging.Formatter):
             fields.append(("exc", exc_type.__name__))
             where = (f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno}:{f.name}" for f in frames)
             fields.append(("at", " < ".join(reversed(list(where)))))
+            # The innermost frame of our own code: where the project was when it failed
+            # (the frames above are often all Django's and psycopg's).
+            ours = project_frame(traceback.extract_tb(tb))
+            if ours is not None:
+                fields.append(("origin", f"{ours.filename}:{ours.lineno}:{ours.name}"))
         return " ".join(f"{key}={_quote(value)}" for key, value in fields)
 
     def formatException(self, ei) -> str:  # noqa: N802 - logging's name
