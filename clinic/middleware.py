@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
+from django.middleware import csrf
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 
@@ -151,3 +152,22 @@ class StripRefusedCharactersMiddleware:
         if request.method == "POST" and not request.path_info.startswith(self.RAW_BODY_PATHS):
             request.POST = _cleaned(request.POST)
         return self.get_response(request)
+
+
+class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
+    """Django's CSRF check, plus `Origin: null` for views marked `csrf_null_origin_ok`.
+
+    A page sent with `Referrer-Policy: no-referrer` (one whose URL holds a signed token,
+    see appointments/views.py) makes the browser send `Origin: null` with its own form
+    posts, which Django refuses. Those views accept it; the token check (a token in the
+    page, an HttpOnly SameSite cookie) still runs on every post.
+    """
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        request._csrf_null_origin_ok = getattr(callback, "csrf_null_origin_ok", False)
+        return super().process_view(request, callback, callback_args, callback_kwargs)
+
+    def _origin_verified(self, request):
+        if request.META.get("HTTP_ORIGIN") == "null" and request._csrf_null_origin_ok:
+            return True
+        return super()._origin_verified(request)

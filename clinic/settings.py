@@ -66,7 +66,8 @@ MIDDLEWARE = [
     "clinic.middleware.StripRefusedCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's, accepting `Origin: null` on the no-referrer patient pages (see there).
+    "clinic.middleware.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "clinic.middleware.AdminIdleTimeoutMiddleware",

@@ -86,3 +86,33 @@ def test_every_state_of_the_manage_page_sends_no_referrer(client, appointment):
 
 def test_other_pages_keep_the_site_wide_policy(client, clinic):
     assert client.get("/appointments/request/")["Referrer-Policy"] == "same-origin"
+
+
+def test_the_manage_page_takes_its_own_form_posted_with_origin_null(appointment, settings):
+    # A no-referrer page makes the browser send `Origin: null` with its form posts.
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client(enforce_csrf_checks=True)
+    url = f"/appointments/manage/{tokens.manage_token(appointment.pk)}/"
+    page = client.get(url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    posted = client.post(
+        url, {"csrfmiddlewaretoken": token, "date_of_birth": "1990-03-14"}, HTTP_ORIGIN="null"
+    )
+    without_token = Client(enforce_csrf_checks=True).post(
+        url, {"date_of_birth": "1990-03-14"}, HTTP_ORIGIN="null"
+    )
+
+    assert posted.status_code == 302
+    assert without_token.status_code == 403
+
+
+def test_other_forms_still_refuse_origin_null(clinic):
+    client = Client(enforce_csrf_checks=True)
+    token = form_token(client)
+
+    response = client.post(
+        WINDOW_URL, {"lmp": "2027-03-01", "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null"
+    )
+
+    assert response.status_code == 403
