@@ -33,8 +33,9 @@ VERIFIED_SESSION_KEY = "appointments_verified"
 def no_referrer(view):
     """Pages whose URL holds a signed token: no link or resource on them may be sent it.
 
-    The browser then posts their forms with `Origin: null`, which the site's CSRF
-    middleware accepts for these views only (the token check still applies).
+    The browser then posts their forms with `Origin: null`, which
+    clinic.middleware.NullOriginMiddleware accepts for these views only (the CSRF
+    token check still applies).
     """
 
     @functools.wraps(view)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
-from django.middleware import csrf
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 
@@ -154,20 +153,26 @@ class StripRefusedCharactersMiddleware:
         return self.get_response(request)
 
 
-class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
-    """Django's CSRF check, plus `Origin: null` for views marked `csrf_null_origin_ok`.
+
+class NullOriginMiddleware:
+    """Let the no-referrer patient pages post their own forms past Django's CSRF check.
 
     A page sent with `Referrer-Policy: no-referrer` (one whose URL holds a signed token,
-    see appointments/views.py) makes the browser send `Origin: null` with its own form
-    posts, which Django refuses. Those views accept it; the token check (a token in the
-    page, an HttpOnly SameSite cookie) still runs on every post.
+    see appointments/views.py) makes the browser send `Origin: null` with its form
+    posts, which Django's CsrfViewMiddleware refuses. For views marked
+    `csrf_null_origin_ok` only, this reads `null` as the site's own origin; placed just
+    before CsrfViewMiddleware, whose token check (a token in the page, an HttpOnly
+    SameSite cookie) still runs on every post.
     """
 
-    def process_view(self, request, callback, callback_args, callback_kwargs):
-        request._csrf_null_origin_ok = getattr(callback, "csrf_null_origin_ok", False)
-        return super().process_view(request, callback, callback_args, callback_kwargs)
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    def _origin_verified(self, request):
-        if request.META.get("HTTP_ORIGIN") == "null" and request._csrf_null_origin_ok:
-            return True
-        return super()._origin_verified(request)
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if request.META.get("HTTP_ORIGIN") == "null" and getattr(
+            callback, "csrf_null_origin_ok", False
+        ):
+            request.META["HTTP_ORIGIN"] = f"{request.scheme}://{request.get_host()}"

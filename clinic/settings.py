@@ -66,8 +66,9 @@ MIDDLEWARE = [
     "clinic.middleware.StripRefusedCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Django's, accepting `Origin: null` on the no-referrer patient pages (see there).
-    "clinic.middleware.CsrfViewMiddleware",
+    # `Origin: null` from the no-referrer patient pages' own forms (see there).
+    "clinic.middleware.NullOriginMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "clinic.middleware.AdminIdleTimeoutMiddleware",

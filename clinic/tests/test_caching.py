@@ -293,7 +293,7 @@ def test_the_page_cache_middleware_runs_before_sessions_csrf_and_auth(settings):
     assert order.index("django.middleware.security.SecurityMiddleware") < at
     for later in (
         "django.contrib.sessions.middleware.SessionMiddleware",
-        "clinic.middleware.CsrfViewMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
         "django.contrib.auth.middleware.AuthenticationMiddleware",
         "csp.middleware.CSPMiddleware",
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
