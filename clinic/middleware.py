@@ -153,7 +153,6 @@ class StripRefusedCharactersMiddleware:
         return self.get_response(request)
 
 
-
 class NullOriginMiddleware:
     """Let the no-referrer patient pages post their own forms past Django's CSRF check.
 
