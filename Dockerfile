@@ -23,8 +23,7 @@ COPY . .
 # The key below exists only for this build step; the container gets the real one at run time.
 RUN DEBUG=false SECRET_KEY=collectstatic-only-build-step-not-a-secret \
         python manage.py collectstatic --no-input --verbosity 0 \
-    && DEBUG=false SECRET_KEY=collectstatic-only-build-step-not-a-secret \
-        python manage.py compilemessages --verbosity 0 \
+    && DEBUG=true python manage.py compilemessages --verbosity 0 \
     && mkdir -p var \
     && chown -R app:app var
 

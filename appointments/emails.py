@@ -16,7 +16,6 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 
 from appointments import ics, tokens
 from appointments.models import AppointmentRequest
@@ -31,6 +30,15 @@ class StaffEvent(enum.StrEnum):
     NEW = "New appointment request"
     CANCELLED = "Request cancelled by the patient"
     OTHER_DATES = "Patient asked for other dates"
+
+
+def subject(request: AppointmentRequest, practice: Practice | None = None) -> str:
+    """Every email's subject: the practice's name and the reference, nothing else.
+
+    Subjects show on lock screens and in shared inboxes; what happened is in the body.
+    """
+    practice = practice or Practice.objects.current()
+    return f"{practice.name}: {request.reference}"
 
 
 def manage_url(request: AppointmentRequest) -> str:
@@ -66,7 +74,7 @@ def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
         },
     )
     message = EmailMessage(
-        subject=f"{event.value}: {request.reference}",
+        subject=subject(request),
         body=body,
         to=settings.STAFF_NOTIFICATION_EMAILS,
     )
@@ -86,8 +94,7 @@ def _send_patient_receipt_in_language(request: AppointmentRequest) -> bool:
         {"request": request, "practice": practice, "manage_url": manage_url(request)},
     )
     message = EmailMessage(
-        subject=gettext("We got your appointment request (%(reference)s)")
-        % {"reference": request.reference},
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],
@@ -125,7 +132,7 @@ def _send_scheduled_email_in_language(request: AppointmentRequest) -> bool:
         },
     )
     message = EmailMessage(
-        subject=gettext("Your appointment at %(practice)s") % {"practice": practice.short_name},
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],

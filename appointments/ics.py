@@ -19,8 +19,9 @@ VISIT_LENGTH = dt.timedelta(minutes=45)
 def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     """Return an .ics with one event for the exam, in the practice's time zone.
 
-    The title and text name the practice, not the procedure: calendars are often shared.
-    Written in the language active when it is called (the patient's: see emails.py).
+    The title and text carry the practice's name and the reference, nothing about the
+    exam: calendars are often shared. Written in the language active when it is called
+    (the patient's: see emails.py).
     """
     start = timezone.localtime(request.scheduled_at)
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
@@ -37,13 +38,10 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     event.add("dtend", start + VISIT_LENGTH)
     event.add("summary", gettext("Appointment at %(practice)s") % {"practice": practice.name})
     event.add("location", practice.address_line)
+    # Only the reference and the phone: the preparation is in the email, not the calendar.
     event.add(
         "description",
-        gettext(
-            "Reference %(reference)s. Take ibuprofen or acetaminophen (Tylenol) 30 to 60 "
-            "minutes before. No need to fast. Bring a photo ID, your insurance card and a "
-            "pad. Questions: %(phone)s."
-        )
+        gettext("Reference %(reference)s. Questions: %(phone)s.")
         % {"reference": request.reference, "phone": practice.phone},
     )
     cal.add_component(event)
