@@ -44,13 +44,16 @@ def test_the_spanish_receipt_email_is_in_spanish_with_a_spanish_link(
         client.post(URL, form_data)
 
     receipt = next(m for m in mail.outbox if m.to == ["maria@example.com"])
-    assert receipt.subject.startswith("Recibimos su solicitud de cita (HSG-")
+    request = AppointmentRequest.objects.get()
+    assert receipt.subject == f"Interventional Radiology, P.C.: {request.reference}"
     assert "Hola, Maria:" in receipt.body
+    assert "Recibimos su solicitud de cita." in receipt.body
     assert "/es/appointments/manage/" in receipt.body
     assert "La HSG se hace entre los días 5 y 12 de su ciclo." in receipt.body
     # The front desk's notice stays in English, with no patient data.
     staff = next(m for m in mail.outbox if m.to != ["maria@example.com"])
-    assert staff.subject.startswith("New appointment request")
+    assert "Interventional Radiology" in staff.subject
+    assert "New appointment request" in staff.body  # staff notices stay in English
     assert "Maria" not in staff.body
 
 
@@ -73,8 +76,8 @@ def test_a_mistake_on_the_spanish_form_is_explained_in_spanish_and_the_input_kep
 
 
 def test_the_window_lookup_answers_in_the_language_of_the_page(client, clinic):
-    spanish = client.get("/es/appointments/request/window/", {"lmp": "2027-03-01"}).json()
-    english = client.get("/appointments/request/window/", {"lmp": "2027-03-01"}).json()
+    spanish = client.post("/es/appointments/request/window/", {"lmp": "2027-03-01"}).json()
+    english = client.post("/appointments/request/window/", {"lmp": "2027-03-01"}).json()
 
     assert spanish["message"].startswith("Sus mejores días para el examen son del viernes 5")
     assert spanish["offered_days"][0]["label"] == "viernes 5 de marzo"
@@ -89,12 +92,16 @@ def test_the_scheduled_email_and_calendar_file_are_in_spanish(
         schedule(admin_client, appointment)
 
     email = mail.outbox[-1]
-    assert email.subject == "Su cita en Interventional Radiology"
+    assert email.subject == f"Interventional Radiology, P.C.: {appointment.reference}"
     assert "Cuándo: lunes 8 de marzo de 2027 a las 10:30 a.m. (hora de Nueva York)" in (email.body)
     assert "/es/appointments/manage/" in email.body
     event = icalendar.Calendar.from_ical(email.attachments[0][1]).walk("VEVENT")[0]
     assert str(event["summary"]) == "Cita en Interventional Radiology, P.C."
-    assert "Tome ibuprofeno o acetaminofén" in str(event["description"])
+    assert str(event["description"]) == (
+        f"Referencia {appointment.reference}. Preguntas: (212) 246-2063."
+    )
+    assert "Señales de alarma después de su examen:" in email.body
+    assert "Fiebre o escalofríos" in email.body
 
 
 def test_the_manage_page_speaks_spanish(client, clinic):

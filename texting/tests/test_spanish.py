@@ -101,11 +101,16 @@ def test_an_empty_spanish_template_falls_back_to_the_english_one(db):
 
 
 def test_a_name_with_accents_does_not_turn_a_text_into_ucs2(db):
-    request = make_request(language="en", first_name="Inés Ángela")
+    request = make_request(language="en", first_name="Ángela Inés")
     body = text_render(kind="received", request=request)
 
-    assert "Hi Inés Angela" in body  # é is GSM-7; Á is folded to A
+    assert "Hi Angela," in body  # Á is folded to A (é is GSM-7 and stays)
     assert bodies.is_gsm7(body)
+
+
+def test_a_spanish_text_without_a_usable_name_greets_the_patient_in_spanish(db):
+    request = make_request(language="es", first_name="!!!")
+    assert "Hola paciente," in text_render(kind="received", request=request)
 
 
 @pytest.mark.parametrize(
