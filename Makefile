@@ -24,7 +24,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # DEBUG is off unless set: the development targets turn it on (the tests do in pytest.ini).
-migrate run test messages: export DEBUG = true
+migrate run test: export DEBUG = true
+messages: export DEBUG = true
 
 migrate: install messages
 	$(PY) manage.py migrate --no-input

@@ -46,6 +46,7 @@ def test_a_spanish_reader_requests_an_hsg_on_a_phone_and_hears_back_in_spanish(
     assert summary.locator(".open-days li").all_inner_texts() == [spanish_day(d) for d in open_days]
     page.get_by_label("Primera opción").select_option(open_days[0].isoformat())
     page.get_by_role("radio", name="Histerosalpingografía (HSG)").check()
+    page.locator("#div_id_may_be_pregnant").get_by_role("radio", name="No", exact=True).check()
     page.get_by_role("radio", name="Mañana (9 a. m. a 12 p. m.)").check()
     page.locator("#id_first_name").fill("María")
     page.get_by_label("Apellido").fill("López")
