@@ -31,6 +31,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+from clinic import compression
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
@@ -194,7 +196,8 @@ def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
     Returns (version, response); version is None when the cache is unavailable, and
     response is None unless the page is cached for the current version. The entry
     carries the version it was built for, so a page cached before an edit is never
-    served after it, in any process.
+    served after it, in any process. The page comes compressed when the browser
+    accepts it (see `clinic.compression`).
     """
     key = _page_key(request)
     try:
@@ -207,12 +210,29 @@ def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
         return content_version(), None
     hit = found.get(key)
     if hit is not None and hit[0] == version:
-        _built_for, headers, content = hit
-        return version, HttpResponse(content, headers=headers)
+        _built_for, headers, content, variants = hit
+        return version, _page_response(request, headers, content, variants)
     return version, None
 
 
-def page_store(request, response, version: str) -> None:
-    """Keep the final page (body and headers) for `version` if it is the same for all."""
-    if _cacheable(request, response):
-        _set(_page_key(request), (version, list(response.items()), response.content), TIMEOUT)
+def _page_response(request, headers, content: bytes, variants: dict) -> HttpResponse:
+    encoding = compression.choose(request.headers.get("Accept-Encoding", ""), variants)
+    body = variants[encoding] if encoding else content
+    response = HttpResponse(body, headers=headers)
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(body))
+    response["Vary"] = "Accept-Encoding"
+    return response
+
+
+def page_store(request, response, version: str) -> HttpResponse:
+    """Keep the final page (body, headers, compressed copies) for `version` if it is
+    the same for all, and return what to send: compressed if it was stored, else as is.
+    """
+    if not _cacheable(request, response):
+        return response
+    headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+    variants = compression.compress_all(response.content)
+    _set(_page_key(request), (version, headers, response.content, variants), TIMEOUT)
+    return _page_response(request, headers, response.content, variants)
