@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import phonenumbers
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Subquery
@@ -30,6 +29,7 @@ from appointments.forms import age_on
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_message
 from clinic.models import Practice
+from clinic.phones import phone_display, phone_e164_or_none
 from texting.admin import request_inlines
 
 Status = AppointmentRequest.Status
@@ -68,14 +68,6 @@ def screening_flags(obj: AppointmentRequest):
     if obj.lipiodol_interest:
         flags.append(("flag flag-lipiodol", "Lipiodol"))
     return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
-
-
-def phone_display(e164: str) -> str:
-    try:
-        number = phonenumbers.parse(e164)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 @admin.register(AppointmentRequest)
@@ -212,12 +204,9 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         digits = "".join(ch for ch in search_term if ch.isdigit())
         if len(digits) >= 10:
-            try:
-                number = phonenumbers.parse(search_term, "US")
-                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            e164 = phone_e164_or_none(search_term)
+            if e164:
                 results = results | queryset.filter(phone=e164)
-            except phonenumbers.NumberParseException:
-                pass
         return results, may_have_duplicates
 
     @admin.display(description="Patient", ordering="last_name")

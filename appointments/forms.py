@@ -6,7 +6,6 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-import phonenumbers
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
@@ -18,6 +17,7 @@ from appointments.models import AppointmentRequest
 from clinic.caching import cached_content
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
 from clinic.models import InsurancePlan, Page, Practice, Price
+from clinic.phones import phone_e164, phone_national
 from clinic.rendering import render_markdown
 from procedures.models import Procedure
 
@@ -36,23 +36,6 @@ YOUNGEST_PATIENT_AGE = 15
 
 def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
-    """Parse a phone number as typed (US unless it starts with +); raise if impossible."""
-    message = "Please enter a phone number with area code, like (212) 555-0123."
-    try:
-        number = phonenumbers.parse(value, "US")
-    except phonenumbers.NumberParseException as exc:
-        raise ValidationError(message, code="invalid_phone") from exc
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(message, code="invalid_phone")
-    return number
-
-
-def us_phone_e164(value: str) -> str:
-    """A phone number as typed, in the E.164 form we store (+12125550123)."""
-    return phonenumbers.format_number(parse_us_phone(value), phonenumbers.PhoneNumberFormat.E164)
 
 
 NEXT_MONTHS_MESSAGE = "Please pick a day in the next 3 months."
@@ -318,14 +301,13 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             return uuid.uuid4()
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
     def _clean_doctor_number(self, name: str) -> str:
         value = self.cleaned_data.get(name, "")
         if not value:
             return ""
-        number = parse_us_phone(value)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phone_national(value)
 
     def clean_referring_physician_phone(self) -> str:
         return self._clean_doctor_number("referring_physician_phone")

@@ -1,24 +1,23 @@
 """Everything that changes an appointment request: created by the patient, moved by staff.
 
 Each service locks the row, checks the move is allowed, saves it with a history entry
-(who and why) and queues the texts in the same transaction. Emails leave after commit.
+(who and why) and queues the texts and emails in the outbox in the same transaction:
+a worker sends them after commit, so no mail server ever holds the patient's page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from appointments import emails
+from appointments import emails, outbox
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
-from texting import services as texting
 
 Status = AppointmentRequest.Status
 
@@ -77,10 +76,7 @@ def appointment_request_create(
                     request.sms_consent_at = timezone.now()
                 request._change_reason = "Sent by the patient"
                 request.save()
-                texting.outbox_on_request_created(request=request)
-                transaction.on_commit(
-                    partial(emails.send_new_request_notices, request.pk), robust=True
-                )
+                outbox.outbox_on_request_created(request=request)
             return request, True
         except IntegrityError:
             existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
@@ -133,8 +129,7 @@ def appointment_schedule(
         locked.cancel_reason = ""
         locked.other_dates_requested_at = None
         _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
-        texting.outbox_on_scheduled(request=locked)
-        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk), robust=True)
+        outbox.outbox_on_scheduled(request=locked)
     return locked
 
 
@@ -146,7 +141,7 @@ def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentReque
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
         _save(locked, by=by, reason="Completed")
-        texting.outbox_on_completed(request=locked)
+        outbox.outbox_on_completed(request=locked)
     return locked
 
 
@@ -161,7 +156,7 @@ def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentR
             )
         locked.status = Status.NO_SHOW
         _save(locked, by=by, reason="No-show")
-        texting.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_cancelled(request=locked)
     return locked
 
 
@@ -179,12 +174,9 @@ def appointment_cancel(
         label = "Cancelled by the patient" if by_patient else "Cancelled"
         locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
         _save(locked, by=by, reason=label)
-        texting.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_cancelled(request=locked)
         if by_patient:
-            transaction.on_commit(
-                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED),
-                robust=True,
-            )
+            outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_CANCELLED)
     return locked
 
 
@@ -207,9 +199,6 @@ def appointment_ask_other_dates(
         _save(locked, by=None, reason="Patient asked for other dates")
         if was_booked:
             # The texts for the old time must not go out.
-            texting.outbox_on_cancelled(request=locked)
-        transaction.on_commit(
-            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES),
-            robust=True,
-        )
+            outbox.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_OTHER_DATES)
     return locked

@@ -5,8 +5,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
-from appointments.forms import us_phone_e164
-from texting import services
+from clinic.phones import phone_e164
+from texting import registry, services
 from texting.models import (
     AppointmentConfirmation,
     InboundMessage,
@@ -79,12 +79,26 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class KindFilter(admin.SimpleListFilter):
+    """The kinds every app registered with the outbox, by their labels."""
+
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return registry.kind_choices()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(OutboundMessage)
 class OutboundMessageAdmin(admin.ModelAdmin):
     list_display = [
         "id",
         "request_link",
-        "kind",
+        "channel",
+        "kind_label",
         "status",
         "send_at",
         "attempts",
@@ -92,13 +106,14 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "last_error",
         "sent_at",
     ]
-    list_filter = [DueFilter, "status", "kind"]
+    list_filter = [DueFilter, "status", "channel", KindFilter]
     search_fields = ["request__reference", "twilio_sid", "dedupe_key"]
     list_select_related = ["request"]
     date_hierarchy = "send_at"
     actions = ["retry", "cancel"]
     readonly_fields = [
         "request",
+        "channel",
         "kind",
         "to_phone",
         "body",
@@ -122,22 +137,37 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description="kind", ordering="kind")
+    def kind_label(self, obj):
+        return obj.kind_label
+
     @admin.action(description="Retry now (failed, needs review or cancelled)")
     def retry(self, request, queryset: QuerySet):
+        # A text in "Needs review" is first looked up in Twilio's log: one that went
+        # out is marked sent instead of going twice.
+        reviewed = list(queryset.filter(status=OutboundMessage.Status.REVIEW).values_list("pk"))
         done = sum(services.message_retry(message=m) for m in queryset)
-        self.message_user(request, f"{done} text(s) queued to go now.", messages.SUCCESS)
+        found = queryset.filter(pk__in=reviewed, status=OutboundMessage.Status.SENT).count()
+        self.message_user(request, f"{done} message(s) queued to go now.", messages.SUCCESS)
+        if found:
+            self.message_user(
+                request,
+                f"{found} message(s) had already gone out (found in Twilio's log): "
+                "marked sent, not sent again.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Cancel (not sent yet)")
     def cancel(self, request, queryset: QuerySet):
         done = sum(services.message_cancel(message=m) for m in queryset)
-        self.message_user(request, f"{done} text(s) cancelled.", messages.SUCCESS)
+        self.message_user(request, f"{done} message(s) cancelled.", messages.SUCCESS)
 
 
 @admin.register(OverdueMessage)
 class OverdueMessageAdmin(OutboundMessageAdmin):
     """Texts that should have gone: if this list is not empty, the worker is stopped."""
 
-    list_filter = ["kind"]
+    list_filter = ["channel", KindFilter]
 
     def changelist_view(self, request, extra_context=None):
         count = OverdueMessage.objects.count()
@@ -211,7 +241,7 @@ class OptOutForm(forms.ModelForm):
         fields = ["phone", "source"]
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
 
 @admin.register(OptOut)

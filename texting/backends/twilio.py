@@ -76,3 +76,17 @@ class SmsBackend(BaseSmsBackend):
         except TwilioException as exc:
             raise error_from_twilio(exc) from None
         return message.sid
+
+    def find_sent(self, *, to, body, since, until) -> str:
+        """Look the text up in Twilio's message list: same number, window and body."""
+        try:
+            found = self.client.messages.list(
+                to=to, date_sent_after=since, date_sent_before=until, limit=50
+            )
+        except TwilioRestException as exc:
+            raise error_from_twilio(exc) from None
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise SmsSendError(f"Twilio unreachable: {type(exc).__name__}", False) from None
+        except TwilioException as exc:
+            raise error_from_twilio(exc) from None
+        return next((m.sid for m in found if m.body == body), "")

@@ -12,9 +12,10 @@ import redis
 from django.conf import settings
 from django.db import connection, transaction
 
+from appointments.outbox import outbox_on_request_created
 from texting.backends.locmem import SmsBackend as LocmemBackend
+from texting.dispatch import outbox_dispatch_due
 from texting.models import OutboundMessage
-from texting.services import outbox_dispatch_due, outbox_on_request_created
 from texting.tests.conftest import need_services, ny
 from texting.tests.factories import make_message, make_request
 
@@ -31,11 +32,11 @@ def test_with_the_broker_down_the_request_commits_and_the_dispatcher_sends_the_t
         outbox_on_request_created(request=request)
     # The on_commit publish failed quietly and fast: the web request would go on.
     assert time.monotonic() - started < 5
-    message = OutboundMessage.objects.get(request=request)
+    message = OutboundMessage.objects.texts().get(request=request)
     assert message.status == Status.PENDING
     assert f"message {message.pk} not queued (OperationalError)" in caplog.text
 
-    assert outbox_dispatch_due() == 1
+    assert outbox_dispatch_due() == 3  # the text, the staff notice and the receipt
     assert outbox_dispatch_due() == 0
     message.refresh_from_db()
     assert message.status == Status.SENT

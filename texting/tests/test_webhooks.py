@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from texting.dispatch import outbox_dispatch_due
 from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
 from texting.tests.conftest import ny
 from texting.tests.factories import make_message, make_request, make_scheduled
@@ -114,6 +115,7 @@ def test_a_duplicate_message_sid_is_stored_once_and_gets_the_same_answer(
     assert InboundMessage.objects.count() == 1
     assert first.content == second.content
     assert OutboundMessage.objects.filter(kind="reply").count() == 1
+    outbox_dispatch_due()
     assert len(mail.outbox) == 1
 
 
@@ -202,6 +204,8 @@ def test_an_urgent_reply_is_flagged_alerts_staff_without_phi_and_answers_with_91
     body = response.content.decode()
     assert "(212) 246-2063" in body
     assert "Call 911 in an emergency" in body
+    assert mail.outbox == []  # the alert goes through the outbox, never inside the webhook
+    outbox_dispatch_due()
     [email] = mail.outbox
     assert email.to == ["desk@example.com"]
     assert inbound.get_admin_url() in email.body
