@@ -260,8 +260,9 @@ RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# The name is quoted: unquoted, its comma splits the address and SMTP refuses it.
 DEFAULT_FROM_EMAIL = env(
-    "DEFAULT_FROM_EMAIL", default="Interventional Radiology, P.C. <info@hsgexam.com>"
+    "DEFAULT_FROM_EMAIL", default='"Interventional Radiology, P.C." <info@hsgexam.com>'
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who gets the front desk's notices (new requests, contact messages, urgent replies).

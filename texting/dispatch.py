@@ -131,12 +131,17 @@ def email_error(exc: Exception) -> SmsSendError:
 
 
 def _send_email(message: OutboundMessage) -> str:
-    email = registry.kind_lookup(message.kind).build_email(message)
-    email.connection = get_connection(timeout=SMTP_TIMEOUT)
     try:
+        email = registry.kind_lookup(message.kind).build_email(message)
+        email.connection = get_connection(timeout=SMTP_TIMEOUT)
         email.send()
     except (smtplib.SMTPException, OSError) as exc:
         raise email_error(exc) from None
+    except Exception as exc:  # noqa: BLE001 - a bad address or a deleted row: never retried
+        # Recorded, not raised: the row must not stay "sending" for a worker that lives.
+        raise SmsSendError(
+            f"Email could not be built or sent: {type(exc).__name__}", True
+        ) from None
     return ""
 
 

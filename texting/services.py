@@ -148,7 +148,10 @@ def message_retry(*, message: OutboundMessage, backend=None) -> bool:
     """
     from texting.dispatch import outbox_reconcile
 
-    if message.status == Status.REVIEW and outbox_reconcile(message=message, backend=backend):
+    if message.status == Status.REVIEW and outbox_reconcile(message=message, backend=backend) in (
+        True,  # it went out: now marked sent
+        None,  # Twilio could not be asked: not yet
+    ):
         return False
     retryable = [Status.FAILED, Status.REVIEW, Status.CANCELLED, Status.UNDELIVERED]
     updated = OutboundMessage.objects.filter(pk=message.pk, status__in=retryable).update(

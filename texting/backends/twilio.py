@@ -4,6 +4,8 @@ Tests pass `http_client=` (a `twilio.http.HttpClient` subclass) to drive the rea
 library without the network and assert the request it builds.
 """
 
+import datetime
+
 import requests
 import urllib3
 from django.conf import settings
@@ -79,6 +81,8 @@ class SmsBackend(BaseSmsBackend):
 
     def find_sent(self, *, to, body, since, until) -> str:
         """Look the text up in Twilio's message list: same number, window and body."""
+        # UTC: the library writes the datetime's own clock time followed by "Z".
+        since, until = since.astimezone(datetime.UTC), until.astimezone(datetime.UTC)
         try:
             found = self.client.messages.list(
                 to=to, date_sent_after=since, date_sent_before=until, limit=50
