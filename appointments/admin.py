@@ -26,11 +26,10 @@ from appointments.admin_forms import (
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
 from appointments.forms import age_on
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentConfirmation, AppointmentRequest
 from appointments.wording import plan_message
 from clinic.models import Practice
 from clinic.phones import phone_display, phone_e164_or_none
-from texting.admin import request_inlines
 
 Status = AppointmentRequest.Status
 
@@ -102,7 +101,6 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     search_help_text = "Search by name, phone, email or reference (HSG-…)."
     list_select_related = ("procedure",)
     list_per_page = 50
-    inlines = [*request_inlines()]
     readonly_fields = (
         "reference",
         "call_panel",
@@ -469,3 +467,17 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context
         )
+
+
+@admin.register(AppointmentConfirmation)
+class AppointmentConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "request_link", "scheduled_at"]
+    list_select_related = ["request"]
+    readonly_fields = ["request", "scheduled_at", "inbound", "created_at"]
+
+    @admin.display(description="request")
+    def request_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.request.get_admin_url(), obj.request)
+
+    def has_add_permission(self, request):
+        return False

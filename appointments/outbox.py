@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime
 import enum
 
+from django.db.models.signals import post_delete
 from django.utils import timezone
 
 from appointments import emails
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentConfirmation, AppointmentRequest
 from clinic.models import Practice
 from texting import bodies, registry, timing
-from texting.models import AppointmentConfirmation, InboundMessage, OutboundMessage
+from texting.models import InboundMessage, OutboundMessage
 from texting.services import outbox_cancel_pending, outbox_queue, phone_opted_out, text_render
 
 ReqStatus = AppointmentRequest.Status
@@ -61,18 +62,18 @@ def _queue_text(request: AppointmentRequest, kind: str, key: str, send_at) -> No
         kind=kind,
         key=key,
         send_at=send_at,
-        request_id=request.pk,
+        subject_id=request.pk,
         to_phone=request.phone,
         render=lambda: request_text(kind, request),
     )
 
 
 def _queue_email(request: AppointmentRequest, kind: str, key: str) -> None:
-    outbox_queue(kind=kind, key=key, send_at=timezone.now(), request_id=request.pk, channel=EMAIL)
+    outbox_queue(kind=kind, key=key, send_at=timezone.now(), subject_id=request.pk, channel=EMAIL)
 
 
 def _messages(request: AppointmentRequest, *kinds: str):
-    rows = OutboundMessage.objects.filter(request=request)
+    rows = OutboundMessage.objects.filter(subject_id=request.pk)
     return rows.filter(kind__in=kinds) if kinds else rows
 
 
@@ -148,9 +149,9 @@ def outbox_on_staff_event(*, request: AppointmentRequest, kind: str) -> None:
 
 
 def _request(message: OutboundMessage) -> AppointmentRequest | None:
-    if message.request_id is None:
+    if message.subject_id is None:
         return None
-    return AppointmentRequest.objects.filter(pk=message.request_id).first()
+    return AppointmentRequest.objects.filter(pk=message.subject_id).first()
 
 
 def current_phone(message: OutboundMessage) -> str:
@@ -199,7 +200,7 @@ def scheduled_email_stop_reason(message: OutboundMessage, now: datetime.datetime
 
 def _email_builder(build):
     def build_email(message: OutboundMessage):
-        request = AppointmentRequest.objects.select_related("procedure").get(pk=message.request_id)
+        request = AppointmentRequest.objects.select_related("procedure").get(pk=message.subject_id)
         return build(request)
 
     return build_email
@@ -208,7 +209,7 @@ def _email_builder(build):
 def reply_link(inbound: InboundMessage) -> None:
     """A patient's reply belongs to her latest request from that number."""
     latest = AppointmentRequest.objects.filter(phone=inbound.from_phone).order_by("-created_at")
-    inbound.request = latest.first()
+    inbound.subject_id = latest.values_list("pk", flat=True).first()
 
 
 def reply_confirm(inbound: InboundMessage) -> str | None:
@@ -225,8 +226,26 @@ def reply_confirm(inbound: InboundMessage) -> str | None:
     AppointmentConfirmation.objects.create(
         request=visit, scheduled_at=visit.scheduled_at, inbound=inbound
     )
-    inbound.request, inbound.kind = visit, InboundMessage.Kind.CONFIRMATION
+    inbound.subject_id, inbound.kind = visit.pk, InboundMessage.Kind.CONFIRMATION
     return request_text("reply_confirmed", visit)
+
+
+def request_links(ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Admin links of the requests `ids`, in one query."""
+    rows = AppointmentRequest.objects.filter(pk__in=ids).only("pk", "reference")
+    return {r.pk: (r.get_admin_url(), r.reference) for r in rows}
+
+
+def request_search(term: str) -> list[int]:
+    """The requests whose reference is `term` (as typed, any case)."""
+    rows = AppointmentRequest.objects.filter(reference__iexact=term)
+    return list(rows.values_list("pk", flat=True)[:50])
+
+
+def request_deleted(sender, instance: AppointmentRequest, **kwargs) -> None:
+    """A deleted request takes its messages with it; its patient's replies lose the link."""
+    OutboundMessage.objects.filter(subject_id=instance.pk).delete()
+    InboundMessage.objects.filter(subject_id=instance.pk).update(subject_id=None)
 
 
 TEXT_LABELS = {
@@ -256,3 +275,5 @@ def kinds_register() -> None:
         )
     registry.reply_handler_register("received", reply_link)
     registry.reply_handler_register("confirm", reply_confirm)
+    registry.subjects_register(registry.Subjects("request", request_links, request_search))
+    post_delete.connect(request_deleted, sender=AppointmentRequest, dispatch_uid="outbox")

@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from clinic.signals import content_model
+
 
 class PracticeQuerySet(models.QuerySet):
     def current(self) -> "Practice":
@@ -16,6 +18,7 @@ class PracticeQuerySet(models.QuerySet):
         return practice
 
 
+@content_model
 class Practice(models.Model):
     """The practice's profile. The site shows one row; it is edited in the admin."""
 
@@ -100,6 +103,7 @@ class OpeningHoursQuerySet(models.QuerySet):
         return {h.weekday: (h.opens, h.closes) for h in self}
 
 
+@content_model
 class OpeningHours(models.Model):
     class Weekday(models.IntegerChoices):
         MONDAY = 0, "Monday"
@@ -140,6 +144,7 @@ class ClosureQuerySet(models.QuerySet):
         return self.filter(last_day__gte=today).order_by("first_day")
 
 
+@content_model
 class Closure(models.Model):
     """Days the office is closed beyond the US major holidays (added automatically)."""
 
@@ -175,6 +180,7 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
+@content_model
 class InsurancePlan(models.Model):
     name = models.CharField(max_length=80, unique=True)
     note = models.CharField(max_length=120, blank=True, help_text="e.g. excluding Community Plan")
@@ -190,6 +196,7 @@ class InsurancePlan(models.Model):
         return f"{self.name} ({self.note})" if self.note else self.name
 
 
+@content_model
 class Price(models.Model):
     """A self-pay price, by CPT code where there is one."""
 
@@ -222,6 +229,7 @@ class Price(models.Model):
         return f"${self.amount:,.2f}"
 
 
+@content_model
 class Publication(models.Model):
     title = models.CharField(max_length=300)
     authors = models.CharField(max_length=300)
@@ -253,6 +261,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+@content_model
 class Page(models.Model):
     """The words of a site page (home, about, location, insurance, faq, contact, privacy).
 

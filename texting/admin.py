@@ -1,14 +1,18 @@
-"""Admin for texts. `request_inlines()` is what the appointment request page shows."""
+"""Admin for the outbox (texts and emails), the inbox, opt-outs and templates.
+
+An app shows the texts about one of its rows with
+`{% include "admin/texting/text_thread.html" with subject_id=... %}`.
+"""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import QuerySet
 from django.utils.html import format_html
 
 from clinic.phones import phone_e164
 from texting import registry, services
 from texting.models import (
-    AppointmentConfirmation,
     InboundMessage,
     MessageTemplate,
     OptOut,
@@ -17,43 +21,41 @@ from texting.models import (
 )
 
 
-class TextThreadInline(admin.TabularInline):
-    """The request's texts both ways, oldest first, as one conversation.
+class SubjectChangeList(ChangeList):
+    """Looks up, in one batch, what each listed message is about (see registry.Subjects)."""
 
-    The formset itself is empty (nothing here is edited); the template draws the
-    thread from `texting_admin.text_thread`.
-    """
-
-    model = OutboundMessage
-    template = "admin/texting/text_thread.html"
-    verbose_name_plural = "texts"
-    extra = 0
-    max_num = 0
-    can_delete = False
-    fields = ["kind"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).none()
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def get_results(self, request):
+        super().get_results(request)
+        subjects = registry.subjects()
+        ids = [obj.subject_id for obj in self.result_list if obj.subject_id is not None]
+        links = subjects.links(ids) if subjects and ids else {}
+        for obj in self.result_list:
+            obj.subject_link = links.get(obj.subject_id)
 
 
-def request_inlines() -> list:
-    """Inline admin classes showing a request's texts, both ways, in order."""
-    return [TextThreadInline]
+class SubjectAdminMixin:
+    """The "request" column and search by its reference, for the outbox and the inbox."""
 
+    def get_changelist(self, request, **kwargs):
+        return SubjectChangeList
 
-def _request_link(obj):
-    if obj.request_id is None:
-        return "-"
-    return format_html('<a href="{}">{}</a>', obj.request.get_admin_url(), obj.request.reference)
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        subjects = registry.subjects()
+        if subjects and search_term.strip():
+            ids = subjects.search(search_term.strip())
+            if ids:
+                results = results | queryset.filter(subject_id__in=ids)
+        return results, duplicates
+
+    @admin.display(description="request")
+    def request_link(self, obj):
+        if not hasattr(obj, "subject_link"):  # a change page: one message, one lookup
+            subjects = registry.subjects()
+            found = subjects.links([obj.subject_id]) if subjects and obj.subject_id else {}
+            obj.subject_link = found.get(obj.subject_id)
+        link = obj.subject_link
+        return format_html('<a href="{}">{}</a>', *link) if link else "-"
 
 
 class DueFilter(admin.SimpleListFilter):
@@ -93,7 +95,7 @@ class KindFilter(admin.SimpleListFilter):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "request_link",
@@ -107,12 +109,11 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "sent_at",
     ]
     list_filter = [DueFilter, "status", "channel", KindFilter]
-    search_fields = ["request__reference", "twilio_sid", "dedupe_key"]
-    list_select_related = ["request"]
+    search_fields = ["twilio_sid", "dedupe_key"]
     date_hierarchy = "send_at"
     actions = ["retry", "cancel"]
     readonly_fields = [
-        "request",
+        "request_link",
         "channel",
         "kind",
         "to_phone",
@@ -129,10 +130,6 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "sent_at",
         "updated_at",
     ]
-
-    @admin.display(description="request", ordering="request__reference")
-    def request_link(self, obj):
-        return _request_link(obj)
 
     def has_add_permission(self, request):
         return False
@@ -182,7 +179,7 @@ class OverdueMessageAdmin(OutboundMessageAdmin):
 
 
 @admin.register(InboundMessage)
-class InboundMessageAdmin(admin.ModelAdmin):
+class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     """The inbox: replies from patients, newest first."""
 
     list_display = [
@@ -195,12 +192,11 @@ class InboundMessageAdmin(admin.ModelAdmin):
         "is_read",
     ]
     list_filter = ["is_read", "is_urgent", "needs_attention", "kind"]
-    list_select_related = ["request"]
-    search_fields = ["request__reference", "message_sid"]
+    search_fields = ["message_sid"]
     actions = ["mark_read", "mark_unread"]
     fields = [
         "received_at",
-        "request",
+        "request_link",
         "from_phone",
         "body",
         "kind",
@@ -209,11 +205,7 @@ class InboundMessageAdmin(admin.ModelAdmin):
         "is_read",
         "message_sid",
     ]
-    readonly_fields = ["received_at", "request", "from_phone", "body", "kind", "message_sid"]
-
-    @admin.display(description="request", ordering="request__reference")
-    def request_link(self, obj):
-        return _request_link(obj)
+    readonly_fields = ["received_at", "request_link", "from_phone", "body", "kind", "message_sid"]
 
     @admin.display(description="text")
     def short_body(self, obj):
@@ -272,18 +264,4 @@ class MessageTemplateAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(AppointmentConfirmation)
-class AppointmentConfirmationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "request_link", "scheduled_at"]
-    list_select_related = ["request"]
-    readonly_fields = ["request", "scheduled_at", "inbound", "created_at"]
-
-    @admin.display(description="request")
-    def request_link(self, obj):
-        return _request_link(obj)
-
-    def has_add_permission(self, request):
         return False

@@ -103,7 +103,7 @@ def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:
         if reply:
             now = timezone.now()
             OutboundMessage.objects.create(
-                request_id=inbound.request_id,
+                subject_id=inbound.subject_id,
                 kind=REPLY,
                 to_phone=inbound.from_phone,
                 body=reply,

@@ -69,12 +69,11 @@ class OutboundMessage(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         REVIEW = "review", "Needs review"
 
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="outbound_messages",
+    # What the message is about, as an id in the app that queued it (an appointment
+    # request's): texting stores it and hands it back through `texting.registry`,
+    # never reads that app's tables. The column keeps its first name.
+    subject_id = models.BigIntegerField(
+        null=True, blank=True, db_index=True, db_column="request_id"
     )
     channel = models.CharField(max_length=5, choices=Channel.choices, default=Channel.SMS)
     # A kind registered in `texting.registry` by the app that queues it.
@@ -143,12 +142,10 @@ class InboundMessage(models.Model):
     message_sid = models.CharField("Twilio MessageSid", max_length=64, unique=True)
     from_phone = models.CharField("from", max_length=16, db_index=True)
     body = models.TextField(blank=True)
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="inbound_messages",
+    # What the reply answers, as an id in the app that registered a "received" reply
+    # handler (an appointment request's; see `texting.registry`).
+    subject_id = models.BigIntegerField(
+        null=True, blank=True, db_index=True, db_column="request_id"
     )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -171,25 +168,6 @@ class InboundMessage(models.Model):
 
     def get_admin_url(self) -> str:
         return reverse("admin:texting_inboundmessage_change", args=[self.pk])
-
-
-class AppointmentConfirmation(models.Model):
-    """A patient answered "C": they confirmed the visit at `scheduled_at`."""
-
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        on_delete=models.CASCADE,
-        related_name="text_confirmations",
-    )
-    scheduled_at = models.DateTimeField(help_text="The appointment time the patient confirmed.")
-    inbound = models.OneToOneField(InboundMessage, on_delete=models.CASCADE)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"
 
 
 class OptOut(models.Model):

@@ -18,6 +18,8 @@ handlers that give a patient's reply its meaning:
   with the row or passed to a task.
 - Reply handlers get the stored `InboundMessage` and return the reply to text
   back, or None when the reply is not theirs (the next handler is asked).
+- `subjects_register(Subjects(...))` lets the admin link a message to what it is
+  about (`subject_id`) and find messages by that thing's reference.
 
 A kind nobody registered is sent as queued (SMS) and never stopped.
 """
@@ -56,7 +58,19 @@ _kinds: dict[str, MessageKind] = {}
 _reply_handlers: dict[str, list[Callable[[InboundMessage], str | None]]] = {}
 
 # The moments a reply handler can be registered for.
-REPLY_EVENTS = ("received", "confirm", "urgent")
+REPLY_EVENTS = ("received", "confirm")
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """What `subject_id` points at, for the admin: one batch lookup per page."""
+
+    label: str
+    links: Callable[[list[int]], dict[int, tuple[str, str]]]  # id -> (url, text)
+    search: Callable[[str], list[int]]  # a typed reference -> ids
+
+
+_subjects: list[Subjects] = []
 
 
 def kind_register(kind: MessageKind) -> None:
@@ -80,7 +94,6 @@ def reply_handler_register(event: str, handler: Callable[[InboundMessage], str |
     - "received": every new reply, first (e.g. link it to what it answers); the
       return value is ignored.
     - "confirm": the patient texted C; the first handler that returns a str wins.
-    - "urgent": the reply mentions urgent symptoms; handlers may add to the reply.
     """
     if event not in REPLY_EVENTS:
         raise ValueError(f"unknown reply event {event!r}")
@@ -91,3 +104,11 @@ def reply_handler_register(event: str, handler: Callable[[InboundMessage], str |
 
 def reply_handlers(event: str) -> list[Callable[[InboundMessage], str | None]]:
     return list(_reply_handlers.get(event, []))
+
+
+def subjects_register(subjects: Subjects) -> None:
+    _subjects[:] = [subjects]
+
+
+def subjects() -> Subjects | None:
+    return _subjects[0] if _subjects else None

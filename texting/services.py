@@ -80,21 +80,22 @@ def outbox_queue(
     kind: str,
     key: str,
     send_at: datetime.datetime,
-    request_id: int | None = None,
+    subject_id: int | None = None,
     to_phone: str = "",
     render: Callable[[], str] | None = None,
     channel: str = Channel.SMS,
 ) -> OutboundMessage | None:
     """Create the row for `key` once; revive it if it was cancelled. None if already sent.
 
-    `render` makes a text's body; it is called only when the row is created or
-    revived. An email (`channel="email"`) has no stored body or address: it is built
-    when it is sent.
+    `subject_id` is what the message is about, in the caller's terms (texting only
+    hands it back through `texting.registry`). `render` makes a text's body; it is
+    called only when the row is created or revived. An email (`channel="email"`)
+    has no stored body or address: it is built when it is sent.
     """
     message, created = OutboundMessage.objects.get_or_create(
         dedupe_key=key,
         defaults={
-            "request_id": request_id,
+            "subject_id": subject_id,
             "channel": channel,
             "kind": kind,
             "to_phone": to_phone,

@@ -35,7 +35,7 @@ def make_scheduled(at: datetime.datetime, **fields) -> AppointmentRequest:
 
 def make_message(request: AppointmentRequest, **fields) -> OutboundMessage:
     values = {
-        "request": request,
+        "subject_id": request.pk,
         "kind": "received",
         "to_phone": request.phone,
         "body": "Interventional Radiology, P.C.: hello. Reply STOP to opt out.",

@@ -23,7 +23,7 @@ Status = OutboundMessage.Status
 def pending(request):
     return list(
         OutboundMessage.objects.texts()
-        .filter(request=request, status=Status.PENDING)
+        .filter(subject_id=request.pk, status=Status.PENDING)
         .order_by("send_at")
         .values_list("kind", flat=True)
     )
@@ -32,7 +32,7 @@ def pending(request):
 def test_a_new_request_with_consent_queues_the_received_text_for_now(db):
     request = make_request()
     outbox_on_request_created(request=request)
-    message = OutboundMessage.objects.texts().get(request=request)
+    message = OutboundMessage.objects.texts().get(subject_id=request.pk)
     assert message.kind == Kind.RECEIVED
     assert message.to_phone == request.phone
     assert message.dedupe_key == f"received:{request.pk}"

@@ -32,7 +32,7 @@ def test_with_the_broker_down_the_request_commits_and_the_dispatcher_sends_the_t
         outbox_on_request_created(request=request)
     # The on_commit publish failed quietly and fast: the web request would go on.
     assert time.monotonic() - started < 5
-    message = OutboundMessage.objects.texts().get(request=request)
+    message = OutboundMessage.objects.texts().get(subject_id=request.pk)
     assert message.status == Status.PENDING
     assert f"message {message.pk} not queued (OperationalError)" in caplog.text
 

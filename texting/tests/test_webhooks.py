@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from appointments.models import AppointmentConfirmation
 from texting.dispatch import outbox_dispatch_due
-from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
+from texting.models import InboundMessage, OptOut, OutboundMessage
 from texting.tests.conftest import ny
 from texting.tests.factories import make_message, make_request, make_scheduled
 
@@ -99,7 +100,7 @@ def test_a_reply_is_stored_once_and_tied_to_the_patients_latest_request(db, sign
     latest = make_request(phone=PHONE)
     response = signed_post(INBOUND, sms("Feeling fine, thanks"))
     inbound = InboundMessage.objects.get()
-    assert inbound.request == latest
+    assert inbound.subject_id == latest.pk
     assert inbound.body == "Feeling fine, thanks"
     assert (inbound.kind, inbound.is_urgent, inbound.is_read) == ("message", False, False)
     assert response.content.decode().endswith("<Response />")
@@ -180,7 +181,7 @@ def test_c_confirms_the_patients_next_visit(db, signed_post):
     assert confirmation.request == visit
     assert confirmation.scheduled_at == visit.scheduled_at
     inbound = InboundMessage.objects.get()
-    assert (inbound.kind, inbound.request) == ("confirmation", visit)
+    assert (inbound.kind, inbound.subject_id) == ("confirmation", visit.pk)
     assert "Tuesday, June 16 at 9:30 AM is confirmed" in response.content.decode()
 
 
