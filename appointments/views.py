@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from appointments import cycle, services, tokens
+from appointments import cycle, services, tokens, transitions
 from appointments.availability import clinic_calendar
 from appointments.forms import (
     AppointmentRequestForm,
@@ -171,7 +171,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "appointments/manage.html",
         {
             "appointment": appointment,
-            "can_change": appointment.status in services.CANCELLABLE,
+            "can_change": transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT),
             "cancel_form": cancel_form,
             "dates_form": dates_form,
         },
