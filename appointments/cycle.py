@@ -4,17 +4,17 @@ Day 1 is the first day of bleeding. The practice books from `start_day` to `end_
 of the cycle (days 5 to 12 by default): after the bleeding stops and before
 ovulation, so that an early pregnancy is never exposed.
 
-Pure Python, no Django: callers pass the practice's hours, closures and today's date.
+Pure Python, no Django: callers pass the office calendar (`clinic.calendar`: hours,
+closures, holidays) and today's date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-import holidays as holidays_lib
+from clinic.calendar import Calendar
 
 DEFAULT_CYCLE_LENGTH = 28
 MIN_CYCLE_LENGTH = 20
@@ -26,31 +26,7 @@ MAX_LMP_AGE_DAYS = 90
 # How far ahead a patient with irregular cycles may suggest dates.
 IRREGULAR_HORIZON_DAYS = 90
 
-# The office is "closed major holidays". Of the US federal holidays, these six (and
-# the weekday on which each is observed) are the major ones; the others (MLK Day,
-# Presidents' Day, Juneteenth, Columbus Day, Veterans Day) are ordinary work days.
-# Admin closures cover anything else.
-MAJOR_HOLIDAYS = (
-    "New Year's Day",
-    "Memorial Day",
-    "Independence Day",
-    "Labor Day",
-    "Thanksgiving Day",
-    "Christmas Day",
-)
-
 ONE_DAY = dt.timedelta(days=1)
-
-
-def major_holidays(years: Iterable[int]) -> dict[dt.date, str]:
-    """Return the US major holidays of `years`, observed days included, by date."""
-    us = holidays_lib.US(years=list(years), observed=True)
-    found = {}
-    for day in us:
-        names = [n for n in us.get_list(day) if n.startswith(MAJOR_HOLIDAYS)]
-        if names:
-            found[day] = names[0]
-    return found
 
 
 def cycle_window(lmp: dt.date, start_day: int, end_day: int) -> tuple[dt.date, dt.date]:
@@ -77,39 +53,6 @@ def next_window(
         if last > after:
             return first, last
         period += dt.timedelta(days=length)
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """When the office is open: weekday hours, closures and holidays."""
-
-    hours: Mapping[int, tuple[dt.time, dt.time]]
-    closures: tuple[tuple[dt.date, dt.date], ...] = ()
-    # None: the US major holidays. Tests and callers may pass their own.
-    holidays: Mapping[dt.date, str] | None = None
-    _holiday_cache: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def holiday(self, day: dt.date) -> str | None:
-        if self.holidays is not None:
-            return self.holidays.get(day)
-        if day.year not in self._holiday_cache:
-            self._holiday_cache[day.year] = major_holidays([day.year])
-        return self._holiday_cache[day.year].get(day)
-
-    def closed_reason(self, day: dt.date) -> str | None:
-        """Why the office is closed on `day`, or None when it is open."""
-        if day.weekday() not in self.hours:
-            return f"The office is closed on {day:%A}s."
-        name = self.holiday(day)
-        if name:
-            return f"The office is closed for {name}."
-        for first, last in self.closures:
-            if first <= day <= last:
-                return "The office is closed that day."
-        return None
-
-    def is_open(self, day: dt.date) -> bool:
-        return self.closed_reason(day) is None
 
 
 def open_days(

@@ -14,13 +14,9 @@ from django.views.decorators.http import require_GET
 
 from appointments import cycle, services, tokens, transitions
 from appointments.availability import clinic_calendar
-from appointments.forms import (
-    AppointmentRequestForm,
-    DateOfBirthForm,
-    OtherDatesForm,
-    PatientCancelForm,
-    request_form_content,
-)
+from appointments.form_content import request_form_content
+from appointments.forms import AppointmentRequestForm
+from appointments.manage_forms import DateOfBirthForm, OtherDatesForm, PatientCancelForm
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
 from clinic.ratelimit import client_ip, hit, ratelimit

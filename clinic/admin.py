@@ -23,7 +23,6 @@ class PracticeAdmin(admin.ModelAdmin):
                     "region",
                     "postal_code",
                     ("latitude", "longitude"),
-                    "time_zone",
                 ]
             },
         ),

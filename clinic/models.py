@@ -41,7 +41,6 @@ class Practice(models.Model):
     postal_code = models.CharField(max_length=10, default="10019")
     latitude = models.DecimalField(max_digits=9, decimal_places=6, default="40.765372")
     longitude = models.DecimalField(max_digits=9, decimal_places=6, default="-73.979500")
-    time_zone = models.CharField(max_length=40, default="America/New_York")
     texting_note = models.CharField(
         max_length=200,
         blank=True,
