@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/run.py     (BENCH_ROUNDS=3 interleaved rounds of BENCH_SECONDS=5)
 
-1. Rebuilds the `clinic_bench` PostgreSQL database, empties Redis db 15, collects
-   static files, starts gunicorn with the production settings on 127.0.0.1.
+1. Rebuilds the `clinic_bench` PostgreSQL database (BENCH_DATABASE), empties Redis
+   db 15 (BENCH_REDIS_DB), collects static files, starts gunicorn with the
+   production settings on 127.0.0.1.
 2. Loads `/`, `/procedures/hsg/`, `/faq/` and `/robots.txt` (the floor: the
    framework's cost with no database and no template) with wrk, after a warm-up, in
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
@@ -45,8 +46,9 @@ WARMUP_SECONDS = 2
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 SUBMISSIONS = 200
 CLIENTS = 20
-DATABASE = "clinic_bench"
-REDIS_DB = 15
+# Override to keep apart from other runs on a shared PostgreSQL and Redis.
+DATABASE = os.environ.get("BENCH_DATABASE", "clinic_bench")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
 # --- Page load ---------------------------------------------------------------------
