@@ -20,7 +20,13 @@ from appointments.models import AppointmentConfirmation, AppointmentRequest
 from clinic.models import Practice
 from texting import bodies, registry, timing
 from texting.models import InboundMessage, OutboundMessage
-from texting.services import outbox_cancel_pending, outbox_queue, phone_opted_out, text_render
+from texting.services import (
+    outbox_cancel_pending,
+    outbox_queue,
+    outbox_queue_new,
+    phone_opted_out,
+    text_render,
+)
 
 ReqStatus = AppointmentRequest.Status
 EMAIL = OutboundMessage.Channel.EMAIL
@@ -78,11 +84,23 @@ def _messages(request: AppointmentRequest, *kinds: str):
 
 
 def outbox_on_request_created(*, request: AppointmentRequest) -> None:
-    """Queue the 'received' text (only with consent) and the two emails."""
+    """Queue the 'received' text (only with consent) and the two emails, in one INSERT."""
+    now = timezone.now()
+    rows = [
+        {"kind": kind, "dedupe_key": f"{kind}:{request.pk}", "channel": EMAIL}
+        for kind in (emails.STAFF_NEW, emails.RECEIPT)
+    ]
     if request_may_text(request):
-        _queue_text(request, Kind.RECEIVED, f"received:{request.pk}", timezone.now())
-    _queue_email(request, emails.STAFF_NEW, f"{emails.STAFF_NEW}:{request.pk}")
-    _queue_email(request, emails.RECEIPT, f"{emails.RECEIPT}:{request.pk}")
+        rows.insert(
+            0,
+            {
+                "kind": Kind.RECEIVED,
+                "dedupe_key": f"received:{request.pk}",
+                "to_phone": request.phone,
+                "body": request_text(Kind.RECEIVED, request),
+            },
+        )
+    outbox_queue_new([{**row, "subject_id": request.pk, "send_at": now} for row in rows])
 
 
 def outbox_on_scheduled(*, request: AppointmentRequest) -> None:

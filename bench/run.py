@@ -170,7 +170,9 @@ def print_pages(results: dict[str, dict]) -> None:
     )
     for path, r in results.items():
         ratio = r["rps"] / floor
-        flag = "" if path == FLOOR or ratio >= 0.8 else "  < 0.8 target"
+        flag = "" if path == FLOOR or ratio >= 1.0 else "  < 1.0x target"
+        if r["p99"] > 3 * r["p50"]:
+            flag += "  p99 > 3x p50"
         print(
             f"{path:<20} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratio:>8.2f}x"
             f" {r['serial']:>10.2f} {serial_floor / r['serial']:>8.2f}x{flag}"

@@ -57,22 +57,41 @@ def phone_opted_out(phone: str) -> bool:
     return OptOut.objects.filter(phone=phone).exists()
 
 
-def outbox_send_soon(message_id: int) -> None:
-    """After commit, ask a worker to send now; a down broker only delays the message."""
+def outbox_send_soon(message_id: int | None = None) -> None:
+    """After commit, ask a worker to send now (this message, or everything due); a down
+    broker only delays it until beat's next dispatcher run."""
 
     def publish():
-        from texting.tasks import send_message
+        from texting.tasks import dispatch_due_messages, send_message
 
         try:
-            send_message.delay(message_id)
+            if message_id is None:
+                dispatch_due_messages.delay()
+            else:
+                send_message.delay(message_id)
         except PUBLISH_ERRORS as exc:
             logger.warning(
                 "texting: message %s not queued (%s); the dispatcher will send it",
-                message_id,
+                message_id or "batch",
                 type(exc).__name__,
             )
 
     transaction.on_commit(publish, robust=True)
+
+
+def outbox_queue_new(rows: list[dict]) -> None:
+    """Queue the messages about something just created, in one INSERT.
+
+    Each dict holds OutboundMessage fields (kind, dedupe_key, send_at, and subject_id,
+    channel, to_phone, body as needed). A row whose dedupe key exists is left as it
+    is, so a second call changes nothing. One task after commit sends those due now.
+    """
+    OutboundMessage.objects.bulk_create(
+        [OutboundMessage(**row) for row in rows], ignore_conflicts=True
+    )
+    now = timezone.now()
+    if any(row["send_at"] <= now for row in rows):
+        outbox_send_soon()
 
 
 def outbox_queue(

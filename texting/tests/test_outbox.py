@@ -60,15 +60,16 @@ def test_calling_a_hook_twice_queues_one_text(db):
     assert OutboundMessage.objects.texts().count() == 1
 
 
-def test_each_message_due_now_is_handed_to_a_worker_after_commit(
+def test_a_new_requests_messages_are_handed_to_a_worker_in_one_task_after_commit(
     db, django_capture_on_commit_callbacks
 ):
     request = make_request()
     with django_capture_on_commit_callbacks() as callbacks:
         with transaction.atomic():
             outbox_on_request_created(request=request)
-    # The text, the staff notice and the patient's receipt: one task each.
-    assert len(callbacks) == 3
+    # The text, the staff notice and the patient's receipt: one task sends all three.
+    assert len(callbacks) == 1
+    assert OutboundMessage.objects.filter(subject_id=request.pk).count() == 3
 
 
 def test_scheduling_queues_the_scheduled_text_now_and_the_reminder_the_day_before(db):
