@@ -7,6 +7,7 @@ Callers load the hours and closures from the database and pass them in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -28,7 +29,17 @@ MAJOR_HOLIDAYS = (
 
 def major_holidays(years: Iterable[int]) -> dict[dt.date, str]:
     """Return the US major holidays of `years`, observed days included, by date."""
-    us = holidays_lib.US(years=list(years), observed=True)
+    found = {}
+    for year in years:
+        found.update(_major_holidays_of(year))
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _major_holidays_of(year: int) -> dict[dt.date, str]:
+    # Computed once per year per process: the holidays package takes about a
+    # millisecond per year, and every form page and submission asks.
+    us = holidays_lib.US(years=[year], observed=True)
     found = {}
     for day in us:
         names = [n for n in us.get_list(day) if n.startswith(MAJOR_HOLIDAYS)]
