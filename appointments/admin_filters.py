@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 
+from appointments import screening
 from appointments.models import AppointmentRequest
 
 Status = AppointmentRequest.Status
@@ -34,11 +35,5 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 def screening_flags(obj: AppointmentRequest):
-    flags = []
-    if obj.contrast_allergy:
-        flags.append(("flag flag-allergy", "Contrast allergy"))
-    if obj.pelvic_infection_history:
-        flags.append(("flag flag-infection", "Pelvic infection"))
-    if obj.lipiodol_interest:
-        flags.append(("flag flag-lipiodol", "Lipiodol"))
+    flags = [(f"flag {flag.css}", flag.label) for flag in screening.screening_flags(obj)]
     return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"

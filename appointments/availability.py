@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from appointments import cycle
-from clinic.calendar import Calendar
 from clinic.models import Closure, OpeningHours, Practice
+from clinic.opening import Calendar
 
 
 @dataclass(frozen=True)

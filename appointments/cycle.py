@@ -2,9 +2,10 @@
 
 Day 1 is the first day of bleeding. The practice books from `start_day` to `end_day`
 of the cycle (days 5 to 12 by default): after the bleeding stops and before
-ovulation, so that an early pregnancy is never exposed.
+ovulation, which lowers the chance that an early pregnancy is exposed (it cannot
+rule it out: patients are asked whether they could be pregnant).
 
-Pure Python, no Django: callers pass the office calendar (`clinic.calendar`: hours,
+Pure Python, no Django: callers pass the office calendar (`clinic.opening`: hours,
 closures, holidays) and today's date.
 """
 
@@ -14,7 +15,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from clinic.calendar import Calendar
+from clinic.opening import Calendar
 
 DEFAULT_CYCLE_LENGTH = 28
 MIN_CYCLE_LENGTH = 20

@@ -42,6 +42,7 @@ def request_form_layout(*, with_captcha: bool) -> Layout:
         ),
         Fieldset(
             "A few health questions",
+            "may_be_pregnant",
             "contrast_allergy",
             "pelvic_infection_history",
             "lipiodol_interest",

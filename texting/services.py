@@ -19,6 +19,7 @@ from django.utils import timezone
 from clinic.models import Practice
 from texting import bodies
 from texting.models import MessageTemplate, OptOut, OutboundMessage
+from texting.practice_values import practice_values
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def text_render(*, kind: str, values: dict | None = None, practice: Practice | N
         "practice": practice.name,
         "phone": practice.phone,
         "address": practice.address_line,
+        **practice_values(practice),
         **(values or {}),
     }
     return bodies.render(template_body(kind), filled)

@@ -7,7 +7,7 @@ import pytest
 
 from appointments import cycle
 from appointments.cycle import State
-from clinic.calendar import Calendar, major_holidays
+from clinic.opening import Calendar, major_holidays
 
 D = dt.date
 NINE_TO_FIVE = (dt.time(9, 0), dt.time(17, 0))

@@ -1,7 +1,8 @@
-"""When the office is open: weekday hours, closures and the major holidays.
+"""When the office is open: weekday hours, closures and the US major holidays.
 
-Pure Python, no Django, beside `hours.py` (which words the hours for the pages).
-Callers load the hours and closures from the database and pass them in.
+Plain logic with no Django, beside `hours.py` (which words the hours for the pages):
+callers pass the hours and closures. The booking calendar (`Calendar`, read by
+appointments/cycle.py) and the automatic replies to texts (`is_open_at`) both use it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,22 @@ def _major_holidays_of(year: int) -> dict[dt.date, str]:
         if names:
             found[day] = names[0]
     return found
+
+
+def is_open_at(
+    local: dt.datetime,
+    *,
+    hours: Mapping[int, tuple[dt.time, dt.time]],
+    closures: Iterable[tuple[dt.date, dt.date]] = (),
+) -> bool:
+    """True when `local` (the office's wall time) falls in its hours on an open day."""
+    day = local.date()
+    if day.weekday() not in hours or day in major_holidays([day.year]):
+        return False
+    if any(first <= day <= last for first, last in closures):
+        return False
+    opens, closes = hours[day.weekday()]
+    return opens <= local.time() < closes
 
 
 @dataclass(frozen=True)

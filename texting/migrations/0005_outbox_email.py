@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0002_default_templates"),
+        ("texting", "0004_safer_texts"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("appointments", "0002_other_dates_requested"),
-        ("texting", "0003_outbox_email"),
+        ("texting", "0005_outbox_email"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0002_content"),
+        ("clinic", "0004_safer_wording"),
     ]
 
     operations = [

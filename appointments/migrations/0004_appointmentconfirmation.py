@@ -6,8 +6,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0002_other_dates_requested"),
-        ("texting", "0004_subject_ids"),
+        ("appointments", "0003_may_be_pregnant"),
+        ("texting", "0006_subject_ids"),
     ]
 
     operations = [
