@@ -36,6 +36,15 @@ STAFF_EVENTS = {
 }
 
 
+def subject(request: AppointmentRequest, practice: Practice | None = None) -> str:
+    """Every email's subject: the practice's name and the reference, nothing else.
+
+    Subjects show on lock screens and in shared inboxes; what happened is in the body.
+    """
+    practice = practice or Practice.objects.current()
+    return f"{practice.name}: {request.reference}"
+
+
 def manage_url(request: AppointmentRequest) -> str:
     return settings.SITE_URL + reverse(
         "appointments:manage", args=[tokens.manage_token(request.pk)]
@@ -53,7 +62,7 @@ def staff_notice(request: AppointmentRequest, kind: str) -> EmailMessage:
         },
     )
     return EmailMessage(
-        subject=f"{event}: {request.reference}",
+        subject=subject(request),
         body=body,
         to=settings.STAFF_NOTIFICATION_EMAILS,
     )
@@ -66,7 +75,7 @@ def patient_receipt(request: AppointmentRequest) -> EmailMessage:
         {"request": request, "practice": practice, "manage_url": manage_url(request)},
     )
     return EmailMessage(
-        subject=f"We got your appointment request ({request.reference})",
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],
@@ -86,7 +95,7 @@ def scheduled_email(request: AppointmentRequest) -> EmailMessage:
         },
     )
     message = EmailMessage(
-        subject=f"Your appointment at {practice.short_name}",
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import logging
 
 from django.db.models.signals import post_delete
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.utils import timezone
 from appointments import emails
 from appointments.models import AppointmentConfirmation, AppointmentRequest
 from clinic.models import Practice
-from texting import bodies, registry, timing
+from texting import bodies, limits, registry, timing
 from texting.models import InboundMessage, OutboundMessage
 from texting.services import (
     outbox_cancel_pending,
@@ -28,6 +29,7 @@ from texting.services import (
     text_render,
 )
 
+logger = logging.getLogger(__name__)
 ReqStatus = AppointmentRequest.Status
 EMAIL = OutboundMessage.Channel.EMAIL
 
@@ -83,6 +85,17 @@ def _messages(request: AppointmentRequest, *kinds: str):
     return rows.filter(kind__in=kinds) if kinds else rows
 
 
+# The texts a public submission triggers: capped per number per day (texting.limits).
+PUBLIC_KINDS = ("received",)
+
+
+def _within_daily_cap(request: AppointmentRequest) -> bool:
+    if limits.public_text_allowed(request.phone, PUBLIC_KINDS):
+        return True
+    logger.warning("texting: request %s: no received text, daily cap for its number", request.pk)
+    return False
+
+
 def outbox_on_request_created(*, request: AppointmentRequest) -> None:
     """Queue the 'received' text (only with consent) and the two emails, in one INSERT."""
     now = timezone.now()
@@ -90,7 +103,7 @@ def outbox_on_request_created(*, request: AppointmentRequest) -> None:
         {"kind": kind, "dedupe_key": f"{kind}:{request.pk}", "channel": EMAIL}
         for kind in (emails.STAFF_NEW, emails.RECEIPT)
     ]
-    if request_may_text(request):
+    if request_may_text(request) and _within_daily_cap(request):
         rows.insert(
             0,
             {

@@ -138,7 +138,9 @@ class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     def kind_label(self, obj):
         return obj.kind_label
 
-    @admin.action(description="Retry now (failed, needs review or cancelled)")
+    @admin.action(
+        description="Retry now (failed, needs review or cancelled)", permissions=["change"]
+    )
     def retry(self, request, queryset: QuerySet):
         # A text in "Needs review" is first looked up in Twilio's log: one that went
         # out is marked sent instead of going twice.
@@ -154,7 +156,7 @@ class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description="Cancel (not sent yet)")
+    @admin.action(description="Cancel (not sent yet)", permissions=["change"])
     def cancel(self, request, queryset: QuerySet):
         done = sum(services.message_cancel(message=m) for m in queryset)
         self.message_user(request, f"{done} message(s) cancelled.", messages.SUCCESS)
@@ -214,12 +216,12 @@ class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Mark as read")
+    @admin.action(description="Mark as read", permissions=["change"])
     def mark_read(self, request, queryset: QuerySet):
         count = queryset.update(is_read=True)
         self.message_user(request, f"{count} repl(ies) marked as read.", messages.SUCCESS)
 
-    @admin.action(description="Mark as unread")
+    @admin.action(description="Mark as unread", permissions=["change"])
     def mark_unread(self, request, queryset: QuerySet):
         count = queryset.update(is_read=False)
         self.message_user(request, f"{count} repl(ies) marked as unread.", messages.SUCCESS)
