@@ -15,16 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from appointments import cycle, dob_check, services, tokens
+from appointments import cycle, dob_check, services, tokens, transitions
 from appointments.availability import clinic_calendar
 from appointments.dob_check import Verdict
-from appointments.forms import (
-    AppointmentRequestForm,
-    DateOfBirthForm,
-    OtherDatesForm,
-    PatientCancelForm,
-    request_form_content,
-)
+from appointments.form_content import request_form_content
+from appointments.forms import AppointmentRequestForm
+from appointments.manage_forms import DateOfBirthForm, OtherDatesForm, PatientCancelForm
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
 from clinic.i18n import localized
@@ -209,7 +205,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         {
             "appointment": appointment,
             "procedure_name": localized(appointment.procedure).short_name,
-            "can_change": appointment.status in services.CANCELLABLE,
+            "can_change": transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT),
             "cancel_form": cancel_form,
             "dates_form": dates_form,
         },

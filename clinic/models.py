@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from clinic.signals import content_model
+
 
 class PracticeQuerySet(models.QuerySet):
     def current(self) -> "Practice":
@@ -18,6 +20,7 @@ class PracticeQuerySet(models.QuerySet):
         return practice
 
 
+@content_model
 class Practice(models.Model):
     """The practice's profile. The site shows one row; it is edited in the admin."""
 
@@ -40,7 +43,6 @@ class Practice(models.Model):
     postal_code = models.CharField(max_length=10, default="10019")
     latitude = models.DecimalField(max_digits=9, decimal_places=6, default="40.765372")
     longitude = models.DecimalField(max_digits=9, decimal_places=6, default="-73.979500")
-    time_zone = models.CharField(max_length=40, default="America/New_York")
     texting_note = models.CharField(
         max_length=200,
         blank=True,
@@ -155,6 +157,7 @@ class OpeningHoursQuerySet(models.QuerySet):
         return {h.weekday: (h.opens, h.closes) for h in self}
 
 
+@content_model
 class OpeningHours(models.Model):
     class Weekday(models.IntegerChoices):
         MONDAY = 0, "Monday"
@@ -195,6 +198,7 @@ class ClosureQuerySet(models.QuerySet):
         return self.filter(last_day__gte=today).order_by("first_day")
 
 
+@content_model
 class Closure(models.Model):
     """Days the office is closed beyond the US major holidays (added automatically)."""
 
@@ -232,6 +236,7 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
+@content_model
 class InsurancePlan(models.Model):
     name = models.CharField(max_length=80, unique=True)
     note = models.CharField(max_length=120, blank=True, help_text="e.g. excluding Community Plan")
@@ -249,6 +254,7 @@ class InsurancePlan(models.Model):
         return f"{self.name} ({self.note})" if self.note else self.name
 
 
+@content_model
 class Price(models.Model):
     """A price, by CPT code where there is one."""
 
@@ -284,6 +290,7 @@ class Price(models.Model):
         return f"${self.amount:,.2f}"
 
 
+@content_model
 class Publication(models.Model):
     title = models.CharField(max_length=300)
     authors = models.CharField(max_length=300)
@@ -315,6 +322,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+@content_model
 class Page(models.Model):
     """The words of a site page (home, about, location, insurance, faq, contact, privacy).
 

@@ -3,7 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
+from clinic.signals import content_model
 
+
+@content_model
 class Category(models.Model):
     name = models.CharField(max_length=80)
     name_es = models.CharField("name (Spanish)", max_length=80, blank=True)
@@ -25,6 +28,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+@content_model
 class Question(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     question = models.CharField(max_length=200)

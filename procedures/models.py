@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from clinic.signals import content_model
+
 
 class ProcedureQuerySet(models.QuerySet):
     def published(self):
@@ -13,6 +15,7 @@ class ProcedureQuerySet(models.QuerySet):
         return self.published().filter(bookable=True)
 
 
+@content_model
 class Procedure(models.Model):
     class Kind(models.TextChoices):
         DIAGNOSTIC = "diagnostic", _("Diagnostic exam")

@@ -11,6 +11,7 @@ from appointments.tests.factories import AppointmentRequestFactory
 from appointments.tests.helpers import valid_post
 from appointments.tests.test_admin import schedule
 from clinic.caching import content_version_bump
+from texting.dispatch import outbox_dispatch_due
 
 URL = "/es/appointments/request/"
 
@@ -42,6 +43,7 @@ def test_the_spanish_receipt_email_is_in_spanish_with_a_spanish_link(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, form_data)
+    outbox_dispatch_due()  # the worker builds and sends the emails
 
     receipt = next(m for m in mail.outbox if m.to == ["maria@example.com"])
     request = AppointmentRequest.objects.get()
@@ -90,6 +92,7 @@ def test_the_scheduled_email_and_calendar_file_are_in_spanish(
     appointment = AppointmentRequestFactory(language="es")
     with django_capture_on_commit_callbacks(execute=True):
         schedule(admin_client, appointment)
+    outbox_dispatch_due()
 
     email = mail.outbox[-1]
     assert email.subject == f"Interventional Radiology, P.C.: {appointment.reference}"

@@ -5,9 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from texting import bodies, keywords
+from texting.dispatch import outbox_dispatch_due
 from texting.keywords import Intent
 from texting.models import InboundMessage, MessageTemplate, OptOut, OutboundMessage
-from texting.services import outbox_on_request_created, outbox_on_scheduled, text_render
+from appointments.outbox import outbox_on_request_created, outbox_on_scheduled, request_text
 from texting.tests.conftest import ny
 from texting.tests.factories import make_request, make_scheduled
 from texting.tests.test_webhooks import INBOUND, PHONE, sms
@@ -71,7 +72,7 @@ def test_a_request_sent_in_spanish_gets_its_texts_in_spanish(db):
     request = make_request(language="es", first_name="María")
     outbox_on_request_created(request=request)
 
-    body = OutboundMessage.objects.get(request=request, kind="received").body
+    body = OutboundMessage.objects.get(subject_id=request.pk, kind="received").body
 
     assert body.startswith("Interventional Radiology, P.C.: Hola Maria, recibimos su solicitud")
     assert body.endswith(bodies.OPT_OUT_LINE_ES)
@@ -82,7 +83,7 @@ def test_the_scheduled_text_gives_the_day_and_time_in_spanish(db):
     request = make_scheduled(ny(2027, 3, 10, 9, 30), language="es")
     outbox_on_scheduled(request=request)
 
-    body = OutboundMessage.objects.get(request=request, kind="scheduled").body
+    body = OutboundMessage.objects.get(subject_id=request.pk, kind="scheduled").body
 
     assert "su cita es el miércoles 10 de marzo a las 9:30 a. m." in body
     assert bodies.is_gsm7(body)
@@ -90,19 +91,19 @@ def test_the_scheduled_text_gives_the_day_and_time_in_spanish(db):
 
 def test_an_english_request_still_gets_english_texts(db):
     request = make_request(language="en")
-    assert text_render(kind="received", request=request).endswith(bodies.OPT_OUT_LINE)
+    assert request_text("received", request).endswith(bodies.OPT_OUT_LINE)
 
 
 def test_an_empty_spanish_template_falls_back_to_the_english_one(db):
     MessageTemplate.objects.filter(kind="received").update(body_es="")
     request = make_request(language="es")
 
-    assert text_render(kind="received", request=request).endswith(bodies.OPT_OUT_LINE)
+    assert request_text("received", request).endswith(bodies.OPT_OUT_LINE)
 
 
 def test_a_name_with_accents_does_not_turn_a_text_into_ucs2(db):
     request = make_request(language="en", first_name="Ángela Inés")
-    body = text_render(kind="received", request=request)
+    body = request_text("received", request)
 
     assert "Hi Angela," in body  # Á is folded to A (é is GSM-7 and stays)
     assert bodies.is_gsm7(body)
@@ -110,7 +111,7 @@ def test_a_name_with_accents_does_not_turn_a_text_into_ucs2(db):
 
 def test_a_spanish_text_without_a_usable_name_greets_the_patient_in_spanish(db):
     request = make_request(language="es", first_name="!!!")
-    assert "Hola paciente," in text_render(kind="received", request=request)
+    assert "Hola paciente," in request_text("received", request)
 
 
 @pytest.mark.parametrize(
@@ -196,12 +197,35 @@ def test_an_urgent_spanish_reply_is_flagged_and_answered_in_spanish(
     make_request(phone=PHONE, language="en")
     with django_capture_on_commit_callbacks(execute=True):
         response = signed_post(INBOUND, sms("tengo fiebre y dolor fuerte"))
+    outbox_dispatch_due()  # the staff alert goes through the outbox
 
     inbound = InboundMessage.objects.get()
     assert inbound.is_urgent
+    # Noon on a weekday (texting/tests/conftest.py): the office is open.
     assert "Por favor llame ahora al (212) 246-2063" in response.content.decode()
     assert len(mail.outbox) == 1
     assert "fiebre" not in mail.outbox[0].body  # staff get a link, never the words
+
+
+def test_an_urgent_spanish_reply_when_the_office_is_closed_says_so_in_spanish(
+    db, signed_post, time_machine
+):
+    time_machine.move_to(ny(2026, 6, 10, 22, 0), tick=True)
+    make_request(phone=PHONE, language="es")
+    response = signed_post(INBOUND, sms("tengo mucho sangrado"))
+
+    reply = response.content.decode()
+    assert "en este momento la oficina no atiende" in reply
+    assert "Fuera de horario, llame al 911 o vaya a la sala de emergencias mas cercana." in reply
+
+
+def test_a_plain_spanish_message_is_acknowledged_with_the_office_hours_in_spanish(db, signed_post):
+    make_request(phone=PHONE, language="es")
+    response = signed_post(INBOUND, sms("Gracias"))
+
+    assert "Contestamos textos en horario de oficina: Lunes al viernes" in (
+        response.content.decode()
+    )
 
 
 def test_a_spanish_confirmation_is_answered_in_spanish(db, signed_post):

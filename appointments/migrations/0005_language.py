@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0003_may_be_pregnant"),
+        ("appointments", "0004_appointmentconfirmation"),
     ]
 
     operations = [

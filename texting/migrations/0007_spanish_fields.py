@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0004_safer_texts"),
+        ("texting", "0006_subject_ids"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0004_safer_wording"),
+        ("clinic", "0005_drop_practice_time_zone"),
     ]
 
     operations = [
