@@ -4,11 +4,11 @@ keywords and urgent words, and replies in the language the patient writes in."""
 import pytest
 from django.core.exceptions import ValidationError
 
+from appointments.outbox import outbox_on_request_created, outbox_on_scheduled, request_text
 from texting import bodies, keywords
 from texting.dispatch import outbox_dispatch_due
 from texting.keywords import Intent
 from texting.models import InboundMessage, MessageTemplate, OptOut, OutboundMessage
-from appointments.outbox import outbox_on_request_created, outbox_on_scheduled, request_text
 from texting.tests.conftest import ny
 from texting.tests.factories import make_request, make_scheduled
 from texting.tests.test_webhooks import INBOUND, PHONE, sms
