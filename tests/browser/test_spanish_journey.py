@@ -9,6 +9,7 @@ from appointments.wording import day_label
 from tests.browser.test_patient_journey import assert_fits_the_screen
 from tests.content import bookable_lmp
 from texting import bodies
+from texting.dispatch import outbox_dispatch_due
 from texting.models import OutboundMessage
 
 
@@ -68,12 +69,13 @@ def test_a_spanish_reader_requests_an_hsg_on_a_phone_and_hears_back_in_spanish(
         open_days[0],
     )
 
+    outbox_dispatch_due()  # the worker's run: it builds and sends the emails
     receipt = next(m for m in mail.outbox if m.to == ["maria@example.com"])
-    assert receipt.subject == f"Recibimos su solicitud de cita ({saved.reference})"
+    assert receipt.subject == f"Interventional Radiology, P.C.: {saved.reference}"
     assert "Hola, María:" in receipt.body
 
     # The text, as the outbox will send it (the dispatcher sends the body stored here).
-    text = OutboundMessage.objects.get(request=saved, kind="received")
+    text = OutboundMessage.objects.get(subject_id=saved.pk, kind="received")
     assert text.body.startswith("Interventional Radiology, P.C.: Hola Maria, recibimos")
     assert text.body.endswith(bodies.OPT_OUT_LINE_ES)
     assert bodies.is_gsm7(text.body) and bodies.segment_count(text.body) <= 2
