@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "simple_history",
     "clinic",
+    "audit",
     "procedures",
     "faq",
     "appointments",
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Records which patient records each admin page showed (audit/recording.py).
+    "audit.middleware.AccessLogMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -209,6 +212,16 @@ CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token in a hi
 ADMIN_IDLE_TIMEOUT = env.int("ADMIN_IDLE_MINUTES", default=30) * 60
 # Pages no browser or proxy may store: the admin, the forms, a patient's own request.
 NO_STORE_PATHS = ["/admin/", "/appointments/", "/contact/"]
+
+# Models whose records are patient data: every admin page showing one is logged (audit/).
+AUDIT_MODELS = [
+    "appointments.appointmentrequest",
+    "texting.outboundmessage",
+    "texting.inboundmessage",
+    "texting.appointmentconfirmation",
+    "texting.optout",
+    "clinic.contactmessage",
+]
 
 # --- Time and language ------------------------------------------------------------
 
