@@ -77,7 +77,8 @@ class AccessLog(AppendOnlyModel):
         ]
 
     def __str__(self):
-        return f"{self.username} {self.get_action_display().lower()} {self.model} at {self.at:%Y-%m-%d %H:%M}"
+        action = self.get_action_display().lower()
+        return f"{self.username} {action} {self.model} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class AccessedRecord(AppendOnlyModel):
