@@ -343,6 +343,18 @@ if not DEBUG:
     if env.bool("USE_X_FORWARDED_PROTO", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Error reporting (optional): Sentry, scrubbed of patient data (clinic/errors.py) --
+
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from clinic.errors import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        release=RELEASE,
+        environment=env("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+    )
+
 # --- Logging: one line per event to stdout, never patient data --------------------
 
 # `time=… level=… logger=… msg="…"`: see clinic/logs.py for what is kept out.
