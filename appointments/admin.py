@@ -263,6 +263,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     @admin.display(description="How to reach")
     def call_panel(self, obj):
         born = obj.date_of_birth
+        if obj.anonymised_at:
+            return format_html(
+                "Patient data erased on {} (retention period).",
+                f"{timezone.localtime(obj.anonymised_at):%b %-d, %Y}",
+            )
         return format_html(
             '<strong class="patient-name">{}</strong><br>'
             'Phone: <a href="tel:{}">{}</a><br>Email: <a href="mailto:{}">{}</a><br>'

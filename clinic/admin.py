@@ -29,6 +29,7 @@ class PracticeAdmin(admin.ModelAdmin):
         ),
         ("Texting", {"fields": ["texting_note", "reminder_hour", "follow_up_delay_hours"]}),
         ("Scheduling window", {"fields": [("window_start_day", "window_end_day")]}),
+        ("Patient data", {"fields": ["patient_data_retention_days"]}),
     ]
 
     def has_add_permission(self, request):

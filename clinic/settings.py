@@ -7,6 +7,7 @@ production sets the variables listed in README.md.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "faq",
     "appointments",
     "texting",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -145,6 +147,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "texting.tasks.dispatch_due_messages",
         "schedule": 60.0,
         "options": {"expires": 50},
+    },
+    # A worker writes the time: /healthz shows a stopped worker (operations/heartbeat.py).
+    "worker-heartbeat": {
+        "task": "operations.tasks.worker_heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
+    # Erase patient data past the practice's retention period (operations/retention.py).
+    "apply-retention": {
+        "task": "operations.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 if REDIS_URL:
