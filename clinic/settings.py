@@ -129,6 +129,13 @@ else:
 # and in DEBUG a new value at every start and every file the autoreloader sees change.
 RELEASE = env("RELEASE", default="")
 
+# Backups (operations/backups.py, `make backup`): where, how many, and the Fernet key
+# that encrypts them (empty: not encrypted). Make a key with
+# python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
+
 # --- Celery (see clinic/celery.py) -------------------------------------------------
 
 CELERY_TIMEZONE = "America/New_York"
