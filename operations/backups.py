@@ -72,11 +72,22 @@ def _major(version_text: str) -> int:
     return int(found.group(1))
 
 
-def check_client_version(tool: str, db: dict) -> None:
-    """Refuse when pg_dump/pg_restore is older than the server (it cannot read its data)."""
-    if shutil.which(tool) is None:
-        raise BackupError(f"{tool} is not installed (Debian: apt-get install postgresql-client).")
-    client = _major(subprocess.run([tool, "--version"], capture_output=True, text=True).stdout)
+def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    """Run a PostgreSQL client tool: a list of our own arguments, no shell."""
+    return subprocess.run(args, capture_output=True, text=True, **kwargs)  # noqa: S603
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise BackupError(f"{name} is not installed (Debian: apt-get install postgresql-client).")
+    return path
+
+
+def check_client_version(tool: str, db: dict) -> str:
+    """The tool's path; refuse when it is older than the server (it cannot read its data)."""
+    path = _tool(tool)
+    client = _major(_run([path, "--version"]).stdout)
     with psycopg.connect(**_conninfo(db)) as conn:
         server = int(conn.info.server_version) // 10000
     if client < server:
@@ -84,6 +95,7 @@ def check_client_version(tool: str, db: dict) -> None:
             f"{tool} is version {client} but the server is {server}: install "
             f"postgresql-client-{server}."
         )
+    return path
 
 
 def backup_files(directory: Path) -> list[Path]:
@@ -95,7 +107,7 @@ def backup_create(*, db: dict, directory: Path, keep: int, key: str = "") -> Bac
     """Dump the database into `directory`, encrypted with `key` if given; keep the last `keep`."""
     if keep < 1:
         raise BackupError("Keep at least one backup.")
-    check_client_version("pg_dump", db)
+    pg_dump = check_client_version("pg_dump", db)
     fernet = Fernet(key) if key else None
     directory.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
@@ -104,11 +116,9 @@ def backup_create(*, db: dict, directory: Path, keep: int, key: str = "") -> Bac
     started = time.monotonic()
     try:
         with tempfile.NamedTemporaryFile(dir=directory, prefix=".dump-") as dump:
-            result = subprocess.run(
-                ["pg_dump", "-Fc", "-Z", "6", *_client_args(db), "-f", dump.name, db["NAME"]],
+            result = _run(
+                [pg_dump, "-Fc", "-Z", "6", *_client_args(db), "-f", dump.name, db["NAME"]],
                 env=_env(db),
-                capture_output=True,
-                text=True,
             )
             if result.returncode != 0:
                 raise BackupError(f"pg_dump failed: {result.stderr.strip()[-500:]}")
@@ -137,7 +147,7 @@ def backup_restore(*, db: dict, path: Path, key: str = "") -> float:
     """Restore `path` into the empty database `db`; return the seconds it took."""
     if not path.is_file():
         raise BackupError(f"No backup at {path}.")
-    check_client_version("pg_restore", db)
+    pg_restore = check_client_version("pg_restore", db)
     if _table_count(db):
         raise BackupError(
             f"Database {db['NAME']} already has tables: restore into an empty database "
@@ -154,12 +164,10 @@ def backup_restore(*, db: dict, path: Path, key: str = "") -> float:
             raise BackupError("The key does not open this backup (or the file changed).") from exc
     with tempfile.NamedTemporaryFile(prefix="restore-") as dump:
         Path(dump.name).write_bytes(data)
-        result = subprocess.run(
-            ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error"]
+        result = _run(
+            [pg_restore, "--no-owner", "--no-privileges", "--exit-on-error"]
             + [*_client_args(db), "-d", db["NAME"], dump.name],
             env=_env(db),
-            capture_output=True,
-            text=True,
         )
     if result.returncode != 0:
         raise BackupError(f"pg_restore failed: {result.stderr.strip()[-500:]}")
