@@ -9,5 +9,8 @@ class Heartbeat(models.Model):
     name = models.CharField(max_length=40, unique=True)
     at = models.DateTimeField()
 
+    class Meta:
+        permissions = [("view_dashboard", "Can see the practice dashboard")]
+
     def __str__(self):
         return f"{self.name} at {self.at:%Y-%m-%d %H:%M:%S}"

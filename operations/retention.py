@@ -38,7 +38,6 @@ ERASED_REQUEST = {
     "referring_physician_fax": "",
     "notes": "",
     "sms_consent_text": "",
-    "window_override_reason": "",
     "cancel_reason": "",
 }
 OUTBOX_BUSY = [OutboundMessage.Status.PENDING, OutboundMessage.Status.SENDING]
