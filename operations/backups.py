@@ -4,7 +4,7 @@ A backup is one file, `clinic-<UTC date and time>.dump` (pg_dump's compressed cu
 format), or `.dump.fernet` when BACKUP_ENCRYPTION_KEY is set: the dump encrypted with
 that key (Fernet, from `cryptography`: AES-128-CBC with an HMAC, so a changed file
 fails to decrypt instead of restoring garbage). Restoring refuses a database that
-already has tables. pg_dump and pg_restore must be at least the server's version.
+already has tables. pg_dump and pg_restore must have the server's major version.
 """
 
 from __future__ import annotations
@@ -85,15 +85,19 @@ def _tool(name: str) -> str:
 
 
 def check_client_version(tool: str, db: dict) -> str:
-    """The tool's path; refuse when it is older than the server (it cannot read its data)."""
+    """The tool's path; refuse unless its major version is the server's.
+
+    An older pg_dump cannot read a newer server; a newer one writes settings an older
+    server refuses on restore (pg_dump 17 sets transaction_timeout, unknown to 16).
+    """
     path = _tool(tool)
     client = _major(_run([path, "--version"]).stdout)
     with psycopg.connect(**_conninfo(db)) as conn:
         server = int(conn.info.server_version) // 10000
-    if client < server:
+    if client != server:
         raise BackupError(
             f"{tool} is version {client} but the server is {server}: install "
-            f"postgresql-client-{server}."
+            f"postgresql-client-{server} and put it first on PATH."
         )
     return path
 

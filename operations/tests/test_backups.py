@@ -134,3 +134,15 @@ def test_the_commands_back_up_and_restore(tmp_path, fresh_db, settings, capsys):
     assert f"into {fresh_db['NAME']}" in capsys.readouterr().out
     with pytest.raises(CommandError, match="already has tables"):
         call_command("restore", str(path), "--database-url", url)
+
+
+def test_a_client_of_another_major_version_is_refused(tmp_path, monkeypatch):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    script = fake / "pg_dump"
+    script.write_text("#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    with pytest.raises(BackupError, match="pg_dump is version 9 but the server is"):
+        backup_create(db=connection.settings_dict, directory=tmp_path / "out", keep=1)
+    assert not (tmp_path / "out").exists() or not backup_files(tmp_path / "out")
