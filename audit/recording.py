@@ -1,9 +1,12 @@
 """Record which patient records an admin page showed, from the page's own context.
 
+Pages that render without a context (a plain `render`) are known by their URL name
+instead: `<app>_<model>_<page>` with the record's id (see `access_from_url`).
+
 A page shows patient data when its template context holds a record of an audited
 model (settings.AUDIT_MODELS): `original` or `object` (a record's page, its history,
-a status form), `cl` (a list, with its search and filters), the rows of its inlines,
-or `audit_records` (what a custom admin view lists, e.g. the day's exams).
+a status form), `cl` (a list, with its search and filters), or `audit_records`
+(what a custom admin view lists, e.g. the day's exams).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ first run on day D + N + 1. What stays: the request row (reference, exam, status
 dates, screening flags, plan), each text and reply (kind, status, times, urgent,
 read), each contact message's date, the status history's who and when, and the
 access log. What goes: names, date of birth, phone, email, period date, referral,
-notes, reasons, consent wording, text and reply bodies and numbers, contact
+notes, cancel reasons, consent wording, text and reply bodies and numbers, contact
 messages' words. Opt-outs are kept: a number that said STOP must stay stopped.
 """
 

@@ -198,7 +198,10 @@ def test_stacked_bars_stack_and_scale_to_the_axis():
 
 
 def test_the_admin_links_to_the_dashboard_for_those_allowed(admin_client, db, django_user_model):
-    assert f'href="{reverse("dashboard")}"' in admin_client.get(reverse("admin:index")).content.decode()
+    assert (
+        f'href="{reverse("dashboard")}"'
+        in admin_client.get(reverse("admin:index")).content.decode()
+    )
     viewer = staff_with(django_user_model, "viewer", "view_appointmentrequest")
     html = otp_login(Client(), viewer).get(reverse("admin:index")).content.decode()
     assert f'href="{reverse("dashboard")}"' not in html
