@@ -199,3 +199,19 @@ def test_the_log_and_a_records_history_export_as_csv(viewer_client, auditor, app
     assert [(r["action"], r["ip"]) for r in rows] == [("search", "127.0.0.1"), ("view", "10.1.2.3")]
     # Exporting the log is itself logged.
     assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT, username="manager").count() == 1
+
+
+def test_a_contact_message_and_a_reply_are_logged_when_opened(admin_client, appointment):
+    from clinic.tests.factories import ContactMessageFactory
+    from texting.models import InboundMessage
+
+    message = ContactMessageFactory()
+    reply = InboundMessage.objects.create(
+        message_sid="SMaudit", from_phone=appointment.phone, body="Hello", request=appointment
+    )
+    admin_client.get(reverse("admin:clinic_contactmessage_change", args=[message.pk]))
+    admin_client.get(reverse("admin:texting_inboundmessage_change", args=[reply.pk]))
+    assert list(AccessLog.objects.order_by("pk").values_list("model", "object_id")) == [
+        ("clinic.contactmessage", str(message.pk)),
+        ("texting.inboundmessage", str(reply.pk)),
+    ]
