@@ -40,7 +40,6 @@ ERASED_REQUEST = {
     "sms_consent_text": "",
     "cancel_reason": "",
 }
-OUTBOX_BUSY = [OutboundMessage.Status.PENDING, OutboundMessage.Status.SENDING]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,7 +83,7 @@ def _requests(cutoff):
 def _texts(cutoff, request_ids):
     return (
         OutboundMessage.objects.filter(created_at__lt=cutoff)
-        .exclude(status__in=OUTBOX_BUSY)
+        .exclude(status=OutboundMessage.Status.SENDING)  # a worker holds it: next run
         .filter(
             Q(request__isnull=True)
             | Q(request__anonymised_at__isnull=False)
@@ -144,7 +143,12 @@ def retention_apply(*, days: int | None = None, now: dt.datetime | None = None) 
         return plan
     now = now or timezone.now()
     ids = list(_requests(plan.cutoff).select_for_update().values_list("pk", flat=True))
-    _texts(plan.cutoff, ids).update(body="", to_phone="")
+    texts = _texts(plan.cutoff, ids)
+    # A text still waiting for an erased patient can never go: cancel it.
+    texts.filter(status=OutboundMessage.Status.PENDING).update(
+        status=OutboundMessage.Status.CANCELLED, last_error="Patient data erased (retention)."
+    )
+    texts.update(body="", to_phone="")
     _replies(plan.cutoff, ids).update(body="", from_phone="")
     # update() leaves updated_at alone and writes no history row: the erasure is the
     # anonymised_at stamp, and the history keeps who did what, minus the patient.

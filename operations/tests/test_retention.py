@@ -109,16 +109,22 @@ def test_a_booking_still_to_come_is_kept_however_old_the_request():
     assert request.first_name == "Dana"
 
 
-def test_a_text_still_waiting_to_go_is_not_erased(finished):
+def test_a_text_still_waiting_for_an_erased_patient_is_cancelled(finished):
     request, _, _ = finished
     with time_machine.travel(LAST_ACTIVE, tick=False):
-        pending = make_message(
-            request, dedupe_key="pending-one", status=OutboundMessage.Status.PENDING
-        )
+        pending = make_message(request, dedupe_key="pending", status=OutboundMessage.Status.PENDING)
+        sending = make_message(request, dedupe_key="sending", status=OutboundMessage.Status.SENDING)
     with time_machine.travel(at(DAYS + 1), tick=False):
         retention_apply(days=DAYS)
     pending.refresh_from_db()
-    assert pending.body != ""
+    sending.refresh_from_db()
+    assert (pending.status, pending.body, pending.to_phone) == (
+        OutboundMessage.Status.CANCELLED,
+        "",
+        "",
+    )
+    # One a worker is sending right now is left to it; the next run erases it.
+    assert sending.status == OutboundMessage.Status.SENDING and sending.body != ""
 
 
 def test_contact_messages_follow_the_same_boundary():
