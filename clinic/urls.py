@@ -5,7 +5,6 @@ from django_otp.admin import OTPAdminSite
 
 from clinic import twofactor, views
 from clinic.sitemaps import sitemaps
-from operations.views import dashboard
 
 # Staff sign in with a password and a second factor (django-otp) before any admin page.
 admin.site.__class__ = OTPAdminSite
@@ -34,7 +33,7 @@ urlpatterns = [
         admin.site.admin_view(twofactor.enroll),
         name="two_factor_enroll",
     ),
-    path("admin/dashboard/", admin.site.admin_view(dashboard), name="dashboard"),
+    path("admin/dashboard/", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]
 
