@@ -147,6 +147,8 @@ def test_bad_dates_get_a_polite_message_and_keep_the_input(admin_client):
 
 
 def test_staff_without_the_permission_cannot_see_it(db, django_user_model):
+    anonymous = Client().get(reverse("dashboard"))
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     viewer = staff_with(django_user_model, "viewer", "view_appointmentrequest")
     assert otp_login(Client(), viewer).get(reverse("dashboard")).status_code == 403
     manager = staff_with(django_user_model, "manager", "view_dashboard")
