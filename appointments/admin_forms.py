@@ -7,8 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
+from clinic.phones import phone_e164
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -43,7 +43,7 @@ class AppointmentRequestAdminForm(forms.ModelForm):
         ]
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
 
 class ScheduleForm(forms.Form):

@@ -130,7 +130,8 @@ def dashboard_figures(*, start: dt.date, end: dt.date, now: dt.datetime | None =
     exams = sorted({exam for _, exam, *_ in requests})
 
     texts = (
-        OutboundMessage.objects.filter(created_at__gte=first, created_at__lt=after)
+        OutboundMessage.objects.texts()
+        .filter(created_at__gte=first, created_at__lt=after)
         .annotate(week=TruncWeek("created_at"))
         .values("week", "status")
         .annotate(

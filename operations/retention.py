@@ -85,9 +85,13 @@ def _texts(cutoff, request_ids):
         OutboundMessage.objects.filter(created_at__lt=cutoff)
         .exclude(status=OutboundMessage.Status.SENDING)  # a worker holds it: next run
         .filter(
-            Q(request__isnull=True)
-            | Q(request__anonymised_at__isnull=False)
-            | Q(request_id__in=request_ids)
+            Q(subject_id__isnull=True)
+            | Q(
+                subject_id__in=AppointmentRequest.objects.filter(
+                    anonymised_at__isnull=False
+                ).values("pk")
+            )
+            | Q(subject_id__in=request_ids)
         )
         .exclude(body="", to_phone="")
     )
@@ -97,9 +101,13 @@ def _replies(cutoff, request_ids):
     return (
         InboundMessage.objects.filter(received_at__lt=cutoff)
         .filter(
-            Q(request__isnull=True)
-            | Q(request__anonymised_at__isnull=False)
-            | Q(request_id__in=request_ids)
+            Q(subject_id__isnull=True)
+            | Q(
+                subject_id__in=AppointmentRequest.objects.filter(
+                    anonymised_at__isnull=False
+                ).values("pk")
+            )
+            | Q(subject_id__in=request_ids)
         )
         .exclude(body="", from_phone="")
     )
@@ -144,10 +152,10 @@ def retention_apply(*, days: int | None = None, now: dt.datetime | None = None) 
     now = now or timezone.now()
     ids = list(_requests(plan.cutoff).select_for_update().values_list("pk", flat=True))
     texts = _texts(plan.cutoff, ids)
-    # A text still waiting for an erased patient can never go: cancel it.
-    texts.filter(status=OutboundMessage.Status.PENDING).update(
-        status=OutboundMessage.Status.CANCELLED, last_error="Patient data erased (retention)."
-    )
+    # A text or email still waiting for an erased patient can never go: cancel it.
+    OutboundMessage.objects.filter(
+        subject_id__in=ids, status=OutboundMessage.Status.PENDING
+    ).update(status=OutboundMessage.Status.CANCELLED, last_error="Patient data erased (retention).")
     texts.update(body="", to_phone="")
     _replies(plan.cutoff, ids).update(body="", from_phone="")
     # update() leaves updated_at alone and writes no history row: the erasure is the

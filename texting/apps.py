@@ -7,6 +7,8 @@ class TextingConfig(AppConfig):
 
     def ready(self):
         from clinic.health import health_check_register
+        from texting import kinds
         from texting.health import outbox_health
 
+        kinds.kinds_register()
         health_check_register("outbox", outbox_health)

@@ -207,7 +207,7 @@ def test_a_contact_message_and_a_reply_are_logged_when_opened(admin_client, appo
 
     message = ContactMessageFactory()
     reply = InboundMessage.objects.create(
-        message_sid="SMaudit", from_phone=appointment.phone, body="Hello", request=appointment
+        message_sid="SMaudit", from_phone=appointment.phone, body="Hello", subject_id=appointment.pk
     )
     admin_client.get(reverse("admin:clinic_contactmessage_change", args=[message.pk]))
     admin_client.get(reverse("admin:texting_inboundmessage_change", args=[reply.pk]))

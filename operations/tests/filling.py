@@ -27,7 +27,7 @@ Text = OutboundMessage.Status
 def _text(request, kind, at, status=Text.DELIVERED):
     with time_machine.travel(at, tick=False):
         return OutboundMessage.objects.create(
-            request=request,
+            subject_id=request.pk,
             kind=kind,
             to_phone=request.phone,
             body=f"Interventional Radiology, P.C.: {kind}. Reply STOP to opt out.",
@@ -99,7 +99,7 @@ def fill_practice(requests: int = 500, seed: int = 14) -> dict:
                     body="Some cramping but fine"
                     if rng.random() < 0.9
                     else "Fever and heavy bleeding",
-                    request=request,
+                    subject_id=request.pk,
                     received_at=received,
                     is_read=True,
                     is_urgent=rng.random() < 0.1,

@@ -52,14 +52,14 @@ def week_of_requests():
         message_sid="SM1",
         from_phone=a.phone,
         body="ok",
-        request=a,
+        subject_id=a.pk,
         received_at=ny(2027, 3, 2, 8, 0),
     )
     InboundMessage.objects.create(
         message_sid="SM2",
         from_phone=b.phone,
         body="fever",
-        request=b,
+        subject_id=b.pk,
         received_at=ny(2027, 3, 2, 9, 0),
         is_urgent=True,
     )

@@ -43,7 +43,7 @@ def finished():
             message_sid="SM-reply-1",
             from_phone=request.phone,
             body="Feeling fine, thanks",
-            request=request,
+            subject_id=request.pk,
         )
     return request, text, reply
 
