@@ -45,6 +45,7 @@ urlpatterns = i18n_patterns(
         admin.site.admin_view(twofactor.enroll),
         name="two_factor_enroll",
     ),
+    path("admin/dashboard/", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -18,7 +18,7 @@ CONTENT_MIGRATIONS = [
     "texting.migrations.0004_safer_texts",
     # The Spanish beside the English (clinic/i18n.py).
     "procedures.migrations.0005_spanish_content",
-    "clinic.migrations.0007_spanish_content",
+    "clinic.migrations.0008_spanish_content",
     "faq.migrations.0006_spanish_content",
     "texting.migrations.0008_spanish_templates",
 ]

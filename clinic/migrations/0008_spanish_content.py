@@ -350,6 +350,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0006_spanish_fields")]
+    dependencies = [("clinic", "0007_spanish_fields")]
 
     operations = [migrations.RunPython(load, unload)]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0004_appointmentconfirmation"),
+        ("appointments", "0005_anonymised"),
     ]
 
     operations = [

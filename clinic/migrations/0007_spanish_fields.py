@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinic", "0005_drop_practice_time_zone"),
+        ("clinic", "0006_practice_patient_data_retention_days"),
     ]
 
     operations = [
