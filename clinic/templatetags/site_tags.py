@@ -30,8 +30,8 @@ def warning_signs(practice, heading_level: int = 3) -> dict:
     """The one warning-signs block (clinic/safety.py), with what to do when we are closed."""
     return {
         "practice": practice,
-        "signs": safety.WARNING_SIGNS,
-        "lead": safety.WARNING_SIGNS_LEAD,
+        "signs": safety.signs(),
+        "lead": safety.lead(),
         "closed_help": safety.closed_help(practice.after_hours_phone),
         "heading": f"h{heading_level}",
     }
