@@ -135,3 +135,14 @@ class AppointmentRequest(models.Model):
 
     def get_admin_url(self):
         return reverse("admin:appointments_appointmentrequest_change", args=[self.pk])
+
+
+# Rooms, exam lengths, blocked times, booking rules, bookings and the waitlist.
+from appointments.booking_models import (  # noqa: E402, F401
+    BlockedTime,
+    Booking,
+    BookingRules,
+    ExamLength,
+    Room,
+    WaitlistEntry,
+)

@@ -23,6 +23,7 @@ from appointments.cycle import Calendar
 
 UTC = dt.UTC
 NOON = dt.time(12, 0)
+FULL = "Every room is already booked at this time."
 
 
 @dataclass(frozen=True, order=True)
@@ -171,7 +172,7 @@ class Schedule:
                 return reason or "blocked"
         return None
 
-    def free_lane(
+    def free_lanes(
         self,
         start: dt.datetime,
         timing: ExamTiming,
@@ -179,8 +180,8 @@ class Schedule:
         spans=None,
         ignore: Lane | None = None,
         ignore_start: dt.datetime | None = None,
-    ) -> Lane | None:
-        """The first lane free for an exam at `start`, or None.
+    ) -> list[Lane]:
+        """The lanes free for an exam at `start`, in order.
 
         `ignore` and `ignore_start` name a booking to leave out (the patient's own,
         when she moves it).
@@ -189,6 +190,7 @@ class Schedule:
             spans = blocks_on(start.astimezone(self.setup.tz).date(), self.setup)
         exam_end = start + timing.duration
         free_at = start + timing.occupies
+        lanes = []
         for lane in self.setup.lanes:
             if self.blocked_lane(lane, start, exam_end, spans):
                 continue
@@ -198,8 +200,13 @@ class Schedule:
                 if not (lane == ignore and item.starts == ignore_start)
             )
             if not taken:
-                return lane
-        return None
+                lanes.append(lane)
+        return lanes
+
+    def free_lane(self, start: dt.datetime, timing: ExamTiming, **kwargs) -> Lane | None:
+        """The first lane free for an exam at `start`, or None."""
+        lanes = self.free_lanes(start, timing, **kwargs)
+        return lanes[0] if lanes else None
 
     def free_times(
         self,
@@ -252,7 +259,7 @@ def refusal(
         return f"This time is blocked ({lanes_blocked[0]})."
     if schedule.free_lane(start, timing, spans=spans, ignore=ignore, ignore_start=ignore_start):
         return None
-    return "Every room is already booked at this time."
+    return FULL
 
 
 def nearest(days: Iterable[DayTimes], target: dt.datetime, count: int = 3) -> list[dt.datetime]:
