@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
+from appointments.booking_forms import SlotFormMixin
 from appointments.models import AppointmentRequest
 from clinic.caching import cached_content
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
@@ -102,7 +103,7 @@ def age_on(born: dt.date, today: dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
+class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
     captcha_action = "appointment"
 
     # One per form display: a double click or a resent form finds the first request.
@@ -253,6 +254,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
                 ]
                 field.validators.append(_max_length(field.max_length))
         fields["cycle_length"].error_messages["invalid"] = "Please enter a number of days."
+        self.add_slot_field()
 
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -283,6 +285,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             ),
             Fieldset(
                 "When can you come?",
+                HTML('{% include "appointments/includes/times.html" %}'),
                 "preferred_date_1",
                 "preferred_date_2",
                 "preferred_date_3",
@@ -382,6 +385,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         cleaned = super().clean()
         self._clean_insurance(cleaned)
         self._clean_cycle(cleaned)
+        self.clean_slot_choice(cleaned)
         return cleaned
 
     def _clean_insurance(self, cleaned: dict) -> None:

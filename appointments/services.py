@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from appointments import emails
+from appointments import booking, emails
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
@@ -59,7 +59,7 @@ def _save(locked: AppointmentRequest, *, by, reason: str) -> None:
 
 
 def appointment_request_create(
-    *, fields: dict, submission_key: uuid.UUID
+    *, fields: dict, submission_key: uuid.UUID, self_booked: bool = False
 ) -> tuple[AppointmentRequest, bool]:
     """Save a patient's request once per submission key; return it and whether it is new.
 
@@ -77,7 +77,9 @@ def appointment_request_create(
                     request.sms_consent_at = timezone.now()
                 request._change_reason = "Sent by the patient"
                 request.save()
-                texting.outbox_on_request_created(request=request)
+                if not self_booked:
+                    # A patient who booked a time is told that time instead.
+                    texting.outbox_on_request_created(request=request)
                 transaction.on_commit(
                     partial(emails.send_new_request_notices, request.pk), robust=True
                 )
@@ -98,6 +100,7 @@ def appointment_schedule(
     override_reason: str = "",
     expected_status: str | None = None,
     calendar: ClinicCalendar | None = None,
+    reason: str = "",
 ) -> AppointmentRequest:
     """Book (or rebook) the exam at `at`, checked against hours, closures and the window.
 
@@ -126,13 +129,16 @@ def appointment_schedule(
                 f"{window_problem} To book it anyway, tick “Book outside the window” and say why.",
                 code="outside_window",
             )
+        # A room's place for the exam: ends by closing time, outside blocked times, and
+        # never over another booking (the database refuses that on PostgreSQL).
+        booking.booking_take(request=locked, at=at)
         rebooking = locked.status == Status.SCHEDULED
         locked.status = Status.SCHEDULED
         locked.scheduled_at = at
         locked.window_override_reason = override_reason if window_problem else ""
         locked.cancel_reason = ""
         locked.other_dates_requested_at = None
-        _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
+        _save(locked, by=by, reason=reason or ("Rescheduled" if rebooking else "Scheduled"))
         texting.outbox_on_scheduled(request=locked)
         transaction.on_commit(partial(emails.send_scheduled_email, locked.pk), robust=True)
     return locked
@@ -179,6 +185,7 @@ def appointment_cancel(
         label = "Cancelled by the patient" if by_patient else "Cancelled"
         locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
         _save(locked, by=by, reason=label)
+        booking.booking_release(request=locked)
         texting.outbox_on_cancelled(request=locked)
         if by_patient:
             transaction.on_commit(
@@ -205,6 +212,7 @@ def appointment_ask_other_dates(
         locked.window_override_reason = ""
         locked.other_dates_requested_at = timezone.now()
         _save(locked, by=None, reason="Patient asked for other dates")
+        booking.booking_release(request=locked)
         if was_booked:
             # The texts for the old time must not go out.
             texting.outbox_on_cancelled(request=locked)

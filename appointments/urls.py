@@ -1,12 +1,13 @@
 from django.urls import path
 
-from appointments import views
+from appointments import booking_views, views
 
 app_name = "appointments"
 
 urlpatterns = [
     path("request/", views.request_form, name="request"),
     path("request/window/", views.window, name="window"),
+    path("request/times/", booking_views.times, name="times"),
     path("request/done/<str:token>/", views.confirmation, name="confirmation"),
     path("manage/<str:token>/", views.manage, name="manage"),
 ]

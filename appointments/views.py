@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from appointments import cycle, services, tokens
+from appointments import booking, cycle, self_booking, services, tokens
 from appointments.availability import clinic_calendar
 from appointments.forms import (
     AppointmentRequestForm,
@@ -54,16 +54,20 @@ def request_form(request: HttpRequest) -> HttpResponse:
             form.add_error(None, RATE_LIMITED_MESSAGE)
             status = 429
         elif form.is_valid():
-            appointment, _created = services.appointment_request_create(
-                fields=form.request_fields(),
-                submission_key=form.cleaned_data["submission_key"],
-            )
-            return redirect(
-                "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
-            )
+            try:
+                appointment = _request_save(form)
+            except booking.SlotTaken as exc:
+                form.slot_taken(exc.nearest)
+            else:
+                return redirect(
+                    "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
+                )
     else:
         form = AppointmentRequestForm(calendar=calendar, content=content)
-    config = {"windowUrl": reverse("appointments:window")}
+    config = {
+        "windowUrl": reverse("appointments:window"),
+        "timesUrl": reverse("appointments:times"),
+    }
     # The words around the form are edited in the admin (Pages → "appointments").
     response = render(
         request,
@@ -74,6 +78,23 @@ def request_form(request: HttpRequest) -> HttpResponse:
     if status == 429:
         response["Retry-After"] = "3600"
     return response
+
+
+def _request_save(form: AppointmentRequestForm) -> AppointmentRequest:
+    """Book her chosen time with the request, or save the request for a call back."""
+    key = form.cleaned_data["submission_key"]
+    if form.slot_at is not None:
+        appointment, _created = self_booking.appointment_request_book(
+            fields=form.request_fields(),
+            submission_key=key,
+            at=form.slot_at,
+            days=form.plan.open_days,
+        )
+    else:
+        appointment, _created = services.appointment_request_create(
+            fields=form.request_fields(), submission_key=key
+        )
+    return appointment
 
 
 @never_cache

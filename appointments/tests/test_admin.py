@@ -142,7 +142,7 @@ def test_complete_no_show_and_cancel_follow_the_workflow(admin_client, clinic, f
     assert done.status == Status.COMPLETED and done.completed_at is not None
 
     early = AppointmentRequestFactory()
-    schedule(admin_client, early)
+    schedule(admin_client, early, time="11:30")  # the room is taken at 10:30
     response = admin_client.post(url("no_show", early.pk))
     assert "cannot be a no-show yet" in response.content.decode()
 

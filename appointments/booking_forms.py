@@ -1,0 +1,85 @@
+"""The request form's free times: pick one, or ask us to call.
+
+The times are listed by the server (no JavaScript needed) once the form knows the
+first day of the last period, and by `static/js/booking.js` as soon as it is typed.
+A time that is taken meanwhile comes back with the nearest free ones, and everything
+else she typed is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from appointments import booking, cycle, slots
+
+CALL_ME = "call"
+PICK_MESSAGE = "Please pick a time, or pick days below and we will call you."
+
+
+def parse_slot(value: str) -> dt.datetime | None:
+    """A time as sent by the form (ISO 8601 with its offset), or None."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if timezone.is_aware(moment) else None
+
+
+class SlotFormMixin:
+    """Adds the `slot` choice to the request form and checks it against the schedule."""
+
+    def add_slot_field(self) -> None:
+        self.fields["slot"] = forms.CharField(required=False, max_length=40)
+        self.day_times: list[slots.DayTimes] = []
+        self.slot_at: dt.datetime | None = None
+        self.slot_nearest: list[dt.datetime] = []
+        self.self_scheduling = False
+
+    @property
+    def slot_value(self) -> str:
+        return (self.data.get("slot") or "") if self.is_bound else ""
+
+    def clean_slot_choice(self, cleaned: dict) -> None:
+        """Check the chosen time; with none, the request goes to the front desk as before."""
+        plan = getattr(self, "plan", None)
+        procedure = cleaned.get("procedure")
+        config = booking.booking_config()
+        self.self_scheduling = config.rules.self_scheduling
+        if not (self.self_scheduling and plan and plan.state == cycle.State.OPEN and procedure):
+            return
+        self.day_times = booking.free_times(
+            procedure_id=procedure.pk, days=plan.open_days, config=config
+        )
+        value = cleaned.get("slot") or ""
+        if value == CALL_ME:
+            return
+        if not value:
+            if self.day_times and self.has_error("preferred_date_1", code="required"):
+                # Nothing picked at all: point her at the times too.
+                self.add_error("slot", PICK_MESSAGE)
+            return
+        at = parse_slot(value)
+        offered = {t for day in self.day_times for t in day.times}
+        if at is not None and at in offered:
+            self.slot_at = at
+            # A booked time needs no preferred days.
+            self._errors.pop("preferred_date_1", None)
+            return
+        target = at or timezone.now()
+        self.slot_nearest = slots.nearest(self.day_times, target)
+        self.add_error(slot_field_error(self.slot_nearest))
+
+    def slot_taken(self, nearest: list[dt.datetime]) -> None:
+        """The time went while she was sending the form: offer the nearest ones."""
+        self.slot_at = None
+        self.slot_nearest = nearest
+        self.add_error("slot", ValidationError(booking.TAKEN_MESSAGE, code="taken"))
+
+
+def slot_field_error(nearest: list[dt.datetime]) -> dict:
+    text = booking.TAKEN_MESSAGE if nearest else "That time is not free. " + PICK_MESSAGE
+    return {"slot": ValidationError(text, code="taken")}
