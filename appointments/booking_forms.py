@@ -71,7 +71,7 @@ class SlotFormMixin:
             return
         target = at or timezone.now()
         self.slot_nearest = slots.nearest(self.day_times, target)
-        self.add_error(slot_field_error(self.slot_nearest))
+        self.add_error(None, slot_field_error(self.slot_nearest))
 
     def slot_taken(self, nearest: list[dt.datetime]) -> None:
         """The time went while she was sending the form: offer the nearest ones."""
