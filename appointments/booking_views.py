@@ -1,22 +1,33 @@
-"""The free times of a window, for the request form's script: a POST, never a date in a URL."""
+"""The free times of a window (a POST, never a date in a URL) and the manage page's booking."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from appointments import booking, cycle
+from appointments import booking, cycle, ics, services, slots, tokens, waitlist
+from appointments.booking_forms import parse_slot
+from appointments.booking_models import Booking, WaitlistEntry
+from appointments.models import AppointmentRequest
 from clinic.ratelimit import ratelimit
+
+# A patient may pick a time herself while waiting for our call or once booked.
+MOVABLE = {AppointmentRequest.Status.REQUESTED, AppointmentRequest.Status.SCHEDULED}
 
 
 class _Times:
     """What templates/appointments/includes/times.html reads from the form."""
 
-    def __init__(self, plan, day_times, self_scheduling):
+    def __init__(self, plan, day_times, self_scheduling, *, hide_call=False):
+        self.hide_call = hide_call
         self.plan = plan
         self.day_times = day_times
         self.self_scheduling = self_scheduling
@@ -63,3 +74,135 @@ def times(request: HttpRequest) -> HttpResponse:
         "appointments/includes/times.html",
         {"form": form, "practice": config.practice},
     )
+
+
+# --- The patient's own page: move to another free time, the waitlist -------------------
+
+
+def manage_context(appointment: AppointmentRequest) -> dict:
+    """What the manage page shows about her booking, other free times and the waitlist."""
+    config = booking.booking_config()
+    current = Booking.objects.filter(request=appointment).first()
+    context = {"booking": current, "move": None, "waitlist_entry": None, "offer": None}
+    if appointment.status not in MOVABLE or not config.rules.self_scheduling:
+        return context
+    plan = config.clinic_calendar().plan(appointment.last_period_start, appointment.cycle_length)
+    if plan.state == cycle.State.OPEN:
+        day_times = booking.free_times(
+            procedure_id=appointment.procedure_id,
+            days=plan.open_days,
+            for_request_id=appointment.pk,
+            config=config,
+        )
+        if current is not None:  # her own time is not "another" time
+            day_times = [
+                slots.DayTimes(d.day, tuple(t for t in d.times if t != current.starts_at))
+                for d in day_times
+            ]
+        context["move"] = _Times(plan, [d for d in day_times if d.times], True, hide_call=True)
+    context["waitlist_entry"] = WaitlistEntry.objects.filter(request=appointment).first()
+    context["offer"] = waitlist.waitlist_offer(appointment)
+    return context
+
+
+def _move(request: HttpRequest, appointment: AppointmentRequest) -> None:
+    context = manage_context(appointment)
+    at = parse_slot(request.POST.get("slot", ""))
+    offered = context["move"].day_times if context["move"] else []
+    if at is None or at not in {t for day in offered for t in day.times}:
+        nearest = slots.nearest(offered, at or timezone.now())
+        messages.error(request, _taken_text(nearest))
+        return
+    try:
+        moved = services.appointment_schedule(
+            request=appointment,
+            at=at,
+            by=None,
+            expected_status=appointment.status,
+            reason="Moved online by the patient",
+        )
+    except booking.SlotTaken as exc:
+        messages.error(request, _taken_text(exc.nearest))
+        return
+    messages.success(request, f"Your exam is now on {_when(moved.scheduled_at)} (New York time).")
+
+
+def _taken_text(nearest) -> str:
+    if not nearest:
+        return "Sorry, that time is not free. Please pick another one below."
+    return (
+        f"{booking.TAKEN_MESSAGE} The nearest free times: "
+        + "; ".join(_when(t) for t in nearest)
+        + "."
+    )
+
+
+def _when(moment: dt.datetime) -> str:
+    return date_format(timezone.localtime(moment), "l, F j \\a\\t g:i A")
+
+
+def manage_action(request: HttpRequest, appointment: AppointmentRequest) -> HttpResponse | None:
+    """Handle the booking actions of the manage page; None for anything else."""
+    action = request.POST.get("action")
+    if action not in ("move", "waitlist_join", "waitlist_leave", "claim"):
+        return None
+    try:
+        if action == "move":
+            _move(request, appointment)
+        elif action == "waitlist_join":
+            waitlist.waitlist_join(request=appointment)
+            messages.success(request, "Done. We will text you if an earlier time opens.")
+        elif action == "waitlist_leave":
+            waitlist.waitlist_leave(request=appointment)
+            messages.success(request, "You are off the list for an earlier time.")
+        else:
+            moved = waitlist.waitlist_claim(request=appointment)
+            messages.success(
+                request, f"Your exam is now on {_when(moved.scheduled_at)} (New York time)."
+            )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(request.path)
+
+
+# --- The confirmation page: the calendar file and the waitlist ---------------------------
+
+
+def confirmation_context(appointment: AppointmentRequest) -> dict:
+    entry = WaitlistEntry.objects.filter(request=appointment).first()
+    return {
+        "booking": Booking.objects.filter(request=appointment).first(),
+        "on_waitlist": entry is not None
+        and entry.status in (WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED),
+    }
+
+
+def _confirmed(token: str) -> AppointmentRequest:
+    pk = tokens.confirmation_pk(token)
+    if pk is None:
+        raise Http404("This page has expired.")
+    return get_object_or_404(AppointmentRequest, pk=pk)
+
+
+@never_cache
+@require_GET
+def confirmation_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """The booked exam as a calendar file (New York time)."""
+    appointment = _confirmed(token)
+    if appointment.status != AppointmentRequest.Status.SCHEDULED:
+        raise Http404("Nothing is booked yet.")
+    body = ics.exam_calendar(appointment, booking.booking_config().practice)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="appointment.ics"'
+    return response
+
+
+@never_cache
+@require_POST
+def confirmation_waitlist(request: HttpRequest, token: str) -> HttpResponse:
+    appointment = _confirmed(token)
+    try:
+        waitlist.waitlist_join(request=appointment)
+    except ValidationError:
+        pass  # not booked (any more): the page says what she can do
+    return redirect("appointments:confirmation", token=token)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from appointments import booking, cycle, self_booking, services, tokens
+from appointments import booking, booking_views, cycle, self_booking, services, tokens
 from appointments.availability import clinic_calendar
 from appointments.forms import (
     AppointmentRequestForm,
@@ -144,6 +144,8 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
             "appointment": appointment,
             "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
             "manage_token": tokens.manage_token(appointment.pk),
+            "token": token,
+            **booking_views.confirmation_context(appointment),
         },
     )
 
@@ -162,6 +164,9 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     cancel_form = PatientCancelForm(prefix="cancel")
     dates_form = OtherDatesForm(prefix="dates", calendar=calendar)
     if request.method == "POST":
+        handled = booking_views.manage_action(request, appointment)
+        if handled is not None:
+            return handled
         action = request.POST.get("action")
         try:
             if action == "cancel":
@@ -195,6 +200,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             "can_change": appointment.status in services.CANCELLABLE,
             "cancel_form": cancel_form,
             "dates_form": dates_form,
+            **booking_views.manage_context(appointment),
         },
     )
 
