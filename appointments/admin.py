@@ -480,3 +480,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context
         )
+
+
+# Rooms, exam lengths, blocked times, booking rules, bookings, the grid and the waitlist.
+from appointments import booking_admin  # noqa: E402, F401
