@@ -9,6 +9,7 @@
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
    ratio to the floor; then the median latency of requests sent one at a time on one
    connection (a cost per request, steadier than req/s on a busy machine).
+   Then the free-times lookup (`bench/times.py`), against the same floor.
 3. Submits 200 appointment requests from 20 concurrent clients (captcha and rate
    limits off for the run) and prints how many were saved and the p95 latency.
 
@@ -36,6 +37,7 @@ from urllib.parse import urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import server  # noqa: E402
+import times  # noqa: E402
 
 PAGES = ["/", "/procedures/hsg/", "/faq/", "/robots.txt"]
 FLOOR = "/robots.txt"
@@ -45,8 +47,8 @@ WARMUP_SECONDS = 2
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 SUBMISSIONS = 200
 CLIENTS = 20
-DATABASE = "clinic_bench"
-REDIS_DB = 15
+DATABASE = os.environ.get("BENCH_DATABASE", "clinic_bench")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
 # --- Page load ---------------------------------------------------------------------
@@ -324,7 +326,15 @@ def main() -> None:
     server.prepare(env, database=DATABASE)
     with server.gunicorn(env, port=port, log_name="bench-gunicorn") as base:
         print(f"gunicorn (production settings) on {base}", flush=True)
-        print_pages(load_pages(base))
+        pages = load_pages(base)
+        print_pages(pages)
+        times.measure(
+            base,
+            floor_rps=pages[FLOOR]["rps"],
+            seconds=SECONDS,
+            rounds=ROUNDS,
+            connections=CONNECTIONS,
+        )
         print(f"\nSubmitting {SUBMISSIONS} appointment requests from {CLIENTS} clients…")
         sub = submit_many(base)
     saved = saved_count(env)
