@@ -18,7 +18,7 @@ EXAM_LENGTHS = {
 }
 
 
-def load_defaults(apps, schema_editor):
+def load(apps, schema_editor):
     BookingRules = apps.get_model("appointments", "BookingRules")
     Room = apps.get_model("appointments", "Room")
     ExamLength = apps.get_model("appointments", "ExamLength")
@@ -366,5 +366,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(load_defaults, migrations.RunPython.noop),
+        migrations.RunPython(load, migrations.RunPython.noop),
     ]
