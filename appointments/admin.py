@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import services
+from appointments import screening, services
 from appointments.admin_forms import (
     AppointmentRequestAdminForm,
     CancelForm,
@@ -60,13 +60,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 def screening_flags(obj: AppointmentRequest):
-    flags = []
-    if obj.contrast_allergy:
-        flags.append(("flag flag-allergy", "Contrast allergy"))
-    if obj.pelvic_infection_history:
-        flags.append(("flag flag-infection", "Pelvic infection"))
-    if obj.lipiodol_interest:
-        flags.append(("flag flag-lipiodol", "Lipiodol"))
+    flags = [(f"flag {flag.css}", flag.label) for flag in screening.screening_flags(obj)]
     return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
 
 
@@ -103,6 +97,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "contrast_allergy",
         "pelvic_infection_history",
         "lipiodol_interest",
+        "may_be_pregnant",
         "self_pay",
         "sms_consent",
     )
@@ -169,7 +164,14 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         ),
         (
             "Screening answers",
-            {"fields": ("contrast_allergy", "pelvic_infection_history", "lipiodol_interest")},
+            {
+                "fields": (
+                    "may_be_pregnant",
+                    "contrast_allergy",
+                    "pelvic_infection_history",
+                    "lipiodol_interest",
+                )
+            },
         ),
         ("Texts", {"fields": ("sms_consent", "sms_consent_text", "sms_consent_at")}),
         ("Notes", {"fields": ("notes",)}),
@@ -278,16 +280,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Screening")
     def screening_panel(self, obj):
-        notes = []
-        if obj.contrast_allergy:
-            notes.append("Contrast allergy: plan gadolinium contrast instead.")
-        if obj.pelvic_infection_history:
-            notes.append("Past pelvic infection: the doctor may prescribe antibiotics first.")
-        if obj.lipiodol_interest:
-            notes.append("Wants Lipiodol: self-pay, tell the patient the price.")
-        if not notes:
+        flags = screening.screening_flags(obj)
+        if not flags:
             return "No flags."
-        return format_html_join("", '<p class="flag-note">{}</p>', ((n,) for n in notes))
+        return format_html_join(
+            "", '<p class="flag-note {}">{}</p>', ((f.css, f.note) for f in flags)
+        )
 
     @admin.display(description="Cycle window")
     def window_panel(self, obj):

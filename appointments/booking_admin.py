@@ -26,7 +26,7 @@ class BookingRulesAdmin(admin.ModelAdmin):
     list_display = ["__str__", "mode", "self_scheduling", "lead_hours", "horizon_days"]
 
     def has_add_permission(self, request):
-        return not BookingRules.objects.exists()
+        return False  # one row, made by the migration (or by BookingRules.current())
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -15,9 +15,19 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from appointments import booking, cycle, slots
+from appointments.models import SHORT_CYCLE_DAYS, AppointmentRequest
 
 CALL_ME = "call"
 PICK_MESSAGE = "Please pick a time, or pick days below and we will call you."
+# Answers the front desk must talk over with her before anything is booked.
+CALL_FIRST_MESSAGE = (
+    "You said you could be pregnant, or are not sure, so we cannot book a time online. "
+    "Please choose “Call me instead” and pick days below. We will talk with you first."
+)
+SHORT_CYCLE_MESSAGE = (
+    "With a cycle shorter than {days} days, we confirm the day with you, so we cannot "
+    "book a time online. Please choose “Call me instead” and pick days below."
+)
 
 
 def parse_slot(value: str) -> dt.datetime | None:
@@ -62,6 +72,10 @@ class SlotFormMixin:
                 # Nothing picked at all: point her at the times too.
                 self.add_error("slot", PICK_MESSAGE)
             return
+        refusal = call_first_reason(cleaned)
+        if refusal:
+            self.add_error("slot", ValidationError(refusal, code="call_first"))
+            return
         at = parse_slot(value)
         offered = {t for day in self.day_times for t in day.times}
         if at is not None and at in offered:
@@ -83,3 +97,17 @@ class SlotFormMixin:
 def slot_field_error(nearest: list[dt.datetime]) -> dict:
     text = booking.TAKEN_MESSAGE if nearest else "That time is not free. " + PICK_MESSAGE
     return {"slot": ValidationError(text, code="taken")}
+
+
+def call_first_reason(cleaned: dict) -> str | None:
+    """Why her answers need a talk with the front desk before a time is booked, or None."""
+    pregnant = cleaned.get("may_be_pregnant") in (
+        AppointmentRequest.Pregnancy.YES,
+        AppointmentRequest.Pregnancy.NOT_SURE,
+    )
+    if pregnant:
+        return CALL_FIRST_MESSAGE
+    length = cleaned.get("cycle_length")
+    if length is not None and length < SHORT_CYCLE_DAYS:
+        return SHORT_CYCLE_MESSAGE.format(days=SHORT_CYCLE_DAYS)
+    return None

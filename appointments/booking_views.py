@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from appointments import booking, cycle, ics, services, slots, tokens, waitlist
 from appointments.booking_forms import parse_slot
-from appointments.booking_models import Booking, WaitlistEntry
+from appointments.booking_models import WaitlistEntry
 from appointments.models import AppointmentRequest
 from clinic.ratelimit import ratelimit
 
@@ -82,10 +82,12 @@ def times(request: HttpRequest) -> HttpResponse:
 def manage_context(appointment: AppointmentRequest) -> dict:
     """What the manage page shows about her booking, other free times and the waitlist."""
     config = booking.booking_config()
-    current = Booking.objects.filter(request=appointment).first()
+    current = getattr(appointment, "booking", None)  # select_related by the view
     context = {"booking": current, "move": None, "waitlist_entry": None, "offer": None}
     if appointment.status not in MOVABLE or not config.rules.self_scheduling:
         return context
+    if appointment.pregnancy_possible or appointment.short_cycle:
+        return context  # the front desk talks with her before any time is booked
     plan = config.clinic_calendar().plan(appointment.last_period_start, appointment.cycle_length)
     if plan.state == cycle.State.OPEN:
         day_times = booking.free_times(
@@ -100,8 +102,10 @@ def manage_context(appointment: AppointmentRequest) -> dict:
                 for d in day_times
             ]
         context["move"] = _Times(plan, [d for d in day_times if d.times], True, hide_call=True)
-    context["waitlist_entry"] = WaitlistEntry.objects.filter(request=appointment).first()
-    context["offer"] = waitlist.waitlist_offer(appointment)
+    entry = getattr(appointment, "waitlist", None)  # select_related by the view
+    context["waitlist_entry"] = entry
+    live = entry and entry.status == WaitlistEntry.Status.OFFERED
+    context["offer"] = entry if live and entry.offer_expires_at > timezone.now() else None
     return context
 
 
@@ -169,9 +173,9 @@ def manage_action(request: HttpRequest, appointment: AppointmentRequest) -> Http
 
 
 def confirmation_context(appointment: AppointmentRequest) -> dict:
-    entry = WaitlistEntry.objects.filter(request=appointment).first()
+    entry = getattr(appointment, "waitlist", None)  # both select_related by the view
     return {
-        "booking": Booking.objects.filter(request=appointment).first(),
+        "booking": getattr(appointment, "booking", None),
         "on_waitlist": entry is not None
         and entry.status in (WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED),
     }

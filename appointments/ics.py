@@ -32,8 +32,7 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     event.add("sequence", int(request.updated_at.timestamp()))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
-    booked = getattr(request, "booking", None)  # its room's place, when it has one
-    event.add("dtend", timezone.localtime(booked.ends_at) if booked else start + VISIT_LENGTH)
+    event.add("dtend", start + VISIT_LENGTH)
     event.add("summary", f"Appointment at {practice.name}")
     event.add("location", practice.address_line)
     event.add(

@@ -24,6 +24,7 @@ from appointments.cycle import Calendar
 UTC = dt.UTC
 NOON = dt.time(12, 0)
 FULL = "Every room is already booked at this time."
+NO_ROOM = "No room is set up for exams yet: add one in the admin under Rooms."
 
 
 @dataclass(frozen=True, order=True)
@@ -239,6 +240,8 @@ def refusal(
     The front desk's check: it may pick any minute, not only the offered steps.
     """
     setup = schedule.setup
+    if not setup.lanes:
+        return NO_ROOM
     local = start.astimezone(setup.tz)
     day = local.date()
     hours = setup.calendar.hours.get(day.weekday())

@@ -135,7 +135,9 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.confirmation_pk(token)
     if pk is None:
         raise Http404("This page has expired.")
-    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    appointment = get_object_or_404(
+        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
+    )
     calendar = clinic_calendar()
     return render(
         request,
@@ -155,7 +157,9 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.manage_pk(token)
     if pk is None:
         return render(request, "appointments/manage_expired.html", status=404)
-    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    appointment = get_object_or_404(
+        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
+    )
     verified = pk in request.session.get(VERIFIED_SESSION_KEY, [])
     if not verified:
         return _manage_check_dob(request, appointment)

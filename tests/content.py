@@ -11,7 +11,13 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0002_content",
     "faq.migrations.0002_content",
     "texting.migrations.0002_default_templates",
-    "appointments.migrations.0003_booking",
+    # The safer wording, applied over the first load as `migrate` does.
+    "procedures.migrations.0003_safer_wording",
+    "clinic.migrations.0004_safer_wording",
+    "faq.migrations.0004_safer_wording",
+    "texting.migrations.0004_safer_texts",
+    # Self-scheduling's rooms, exam lengths and rules.
+    "appointments.migrations.0004_booking",
 ]
 
 

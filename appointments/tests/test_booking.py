@@ -164,3 +164,21 @@ def test_the_front_desk_cannot_book_over_a_lunch_hour(admin_client, setup):
     BlockedTime.objects.create(weekday=0, starts=dt.time(12), ends=dt.time(13), reason="Lunch")
     html = admin_schedule(admin_client, AppointmentRequestFactory(), time="12:15").content.decode()
     assert "This time is blocked (Lunch)." in html
+
+
+@pytest.mark.parametrize(
+    "answers, words",
+    [
+        ({"may_be_pregnant": "yes"}, "could be pregnant"),
+        ({"may_be_pregnant": "not_sure"}, "could be pregnant"),
+        ({"cycle_length": "24"}, "cycle shorter than 26 days"),
+    ],
+)
+def test_a_possible_pregnancy_or_short_cycle_is_never_booked_online(
+    client, setup, hsg, aetna, answers, words
+):
+    response = client.post(FORM, valid_post(hsg, aetna, slot=TEN.isoformat(), **answers))
+    assert words in response.content.decode()
+    assert not AppointmentRequest.objects.exists() and not Booking.objects.exists()
+    # Asking for a call instead goes through, for the front desk to talk with her first.
+    assert client.post(FORM, valid_post(hsg, aetna, slot="call", **answers)).status_code == 302

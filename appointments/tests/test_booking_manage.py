@@ -84,7 +84,6 @@ def test_the_booked_confirmation_says_the_time_in_new_york_and_offers_the_calend
     assert ics["Content-Type"].startswith("text/calendar")
     body = ics.content.decode()
     assert "DTSTART;TZID=America/New_York:20270308T110000" in body
-    assert "DTEND;TZID=America/New_York:20270308T113000" in body
 
 
 def test_the_confirmation_puts_her_on_the_waitlist(client, booked):

@@ -154,3 +154,8 @@ def test_the_nearest_free_times_to_a_taken_one_come_in_time_order():
         "11:00",
         "11:30",
     ]
+
+
+def test_with_no_room_set_up_the_front_desk_is_told_what_to_do():
+    reason = slots.refusal(at(MONDAY, 10), HSG, slots.Schedule(setup(lanes=()), []))
+    assert reason == slots.NO_ROOM

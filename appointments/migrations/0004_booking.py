@@ -38,7 +38,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0002_other_dates_requested"),
+        ("appointments", "0003_may_be_pregnant"),
         ("procedures", "0002_content"),
     ]
 
