@@ -44,12 +44,11 @@ def test_the_right_date_of_birth_shows_the_status_and_date(client, url, appointm
 
 def test_the_verified_page_pins_its_queries(client, url, django_assert_num_queries):
     verify(client, url)
-    client.get(url)  # warms the booking rules' cache (rooms, lengths, blocks, hours)
-    # 9 queries: the session, the request with its procedure, booking and waitlist
-    # place, the calendar for the date form (practice, hours, closures), the free times
-    # to move to (bookings, waitlist offers), the site's header and footer (practice,
-    # hours).
-    with django_assert_num_queries(9):
+    client.get(url)  # warms the cache: booking rules, the header's and footer's facts
+    # 7 queries: the session, the request (its procedure, booking and waitlist place
+    # joined), the calendar for the date form (practice, hours, closures), the free
+    # times to move to (bookings, waitlist offers).
+    with django_assert_num_queries(7):
         client.get(url)
 
 
