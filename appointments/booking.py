@@ -11,6 +11,7 @@ was just taken, with the nearest free times.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -31,7 +32,9 @@ from appointments.booking_models import (
 )
 from clinic.caching import cached_content
 from clinic.models import Closure, OpeningHours, Practice
+from texting.services import PUBLISH_ERRORS
 
+logger = logging.getLogger(__name__)
 DEFAULT_TIMING = slots.ExamTiming(dt.timedelta(minutes=30), dt.timedelta(minutes=15))
 TAKEN_MESSAGE = "Sorry, someone just booked that time. Please pick another one."
 
@@ -258,10 +261,18 @@ def booking_release(*, request) -> bool:
     """Free the request's place at once (cancelled, back to the call list); True if it had one."""
     deleted, _ = Booking.objects.filter(request_id=request.pk).delete()
     if deleted:
-        from appointments import waitlist
-
-        transaction.on_commit(waitlist.waitlist_wake, robust=True)
+        transaction.on_commit(_wake_waitlist, robust=True)
     return bool(deleted)
+
+
+def _wake_waitlist() -> None:
+    """After commit, ask a worker to offer the freed time; a down broker only delays it."""
+    from appointments.tasks import offer_earlier_times
+
+    try:
+        offer_earlier_times.delay()
+    except PUBLISH_ERRORS as exc:
+        logger.warning("waitlist: not woken (%s); beat runs it within a minute", type(exc).__name__)
 
 
 def booking_confirm(*, request) -> bool:

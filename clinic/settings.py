@@ -143,6 +143,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    "offer-earlier-times": {
+        "task": "appointments.tasks.offer_earlier_times",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
 }
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
