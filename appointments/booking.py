@@ -92,8 +92,11 @@ def _load_config() -> BookingConfig:
             dated.append(
                 slots.DatedBlock(block.day, block.starts, block.ends, block.room_id, block.reason)
             )
+    this_year = timezone.localdate().year
     calendar = cycle.Calendar(
         hours=OpeningHours.objects.all().open_weekdays(),
+        # Worked out once here, not on every request that reads the cached rules.
+        holidays=cycle.major_holidays(range(this_year, this_year + 3)),
         closures=tuple(
             Closure.objects.filter(last_day__gte=yesterday).values_list("first_day", "last_day")
         ),
@@ -169,6 +172,7 @@ def free_times(
     days: list[dt.date],
     for_request_id: int | None = None,
     config: BookingConfig | None = None,
+    earliest: dt.datetime | None = None,
 ) -> list[slots.DayTimes]:
     """The free times of each day in `days` a patient may book (lead time and horizon applied).
 
@@ -179,20 +183,29 @@ def free_times(
     config = config or booking_config()
     schedule = schedule_for(config, days[0], days[-1], for_request_id=for_request_id)
     found = schedule.free_times(
-        days, config.timing(procedure_id), earliest=config.earliest(), latest=config.latest()
+        days,
+        config.timing(procedure_id),
+        earliest=earliest or config.earliest(),
+        latest=config.latest(),
     )
     return [day for day in found if day.times]
 
 
 def window_free_times(
-    *, procedure_id: int, lmp: dt.date | None, cycle_length: int | None = None, config=None
+    *,
+    procedure_id: int,
+    lmp: dt.date | None,
+    cycle_length: int | None = None,
+    config=None,
+    earliest: dt.datetime | None = None,
 ) -> tuple[cycle.WindowPlan, list[slots.DayTimes]]:
     """The patient's window and the free times on each of its open days."""
     config = config or booking_config()
     plan = config.clinic_calendar().plan(lmp, cycle_length)
     if plan.state != cycle.State.OPEN:
         return plan, []
-    return plan, free_times(procedure_id=procedure_id, days=plan.open_days, config=config)
+    days = plan.open_days
+    return plan, free_times(procedure_id=procedure_id, days=days, config=config, earliest=earliest)
 
 
 def slot_refusal(

@@ -14,7 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from appointments import booking, cycle, slots
+from appointments import booking, cycle, slots, time_choices
 from appointments.models import SHORT_CYCLE_DAYS, AppointmentRequest
 
 CALL_ME = "call"
@@ -52,6 +52,14 @@ class SlotFormMixin:
     @property
     def slot_value(self) -> str:
         return (self.data.get("slot") or "") if self.is_bound else ""
+
+    @property
+    def day_choices(self) -> list[time_choices.DayChoices]:
+        return time_choices.day_choices(self.day_times, self.slot_value)
+
+    @property
+    def nearest_choices(self) -> list[time_choices.Choice]:
+        return time_choices.nearest_choices(self.slot_nearest)
 
     def clean_slot_choice(self, cleaned: dict) -> None:
         """Check the chosen time; with none, the request goes to the front desk as before."""

@@ -7,13 +7,24 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from appointments import booking, cycle, ics, services, slots, tokens, waitlist
+from appointments import (
+    booking,
+    cycle,
+    ics,
+    services,
+    slots,
+    time_choices,
+    times_cache,
+    tokens,
+    waitlist,
+)
 from appointments.booking_forms import parse_slot
 from appointments.booking_models import WaitlistEntry
 from appointments.models import AppointmentRequest
@@ -32,8 +43,9 @@ class _Times:
         self.day_times = day_times
         self.self_scheduling = self_scheduling
         self.slot_value = ""
-        self.slot_nearest = []
         self.errors = {}
+        self.day_choices = time_choices.day_choices(day_times)
+        self.nearest_choices = []
 
 
 @never_cache
@@ -65,15 +77,30 @@ def times(request: HttpRequest) -> HttpResponse:
         return empty
     if not config.rules.self_scheduling:
         return empty
-    plan, day_times = booking.window_free_times(
-        procedure_id=procedure_id, lmp=lmp, cycle_length=cycle_length, config=config
-    )
-    form = _Times(plan, day_times, config.rules.self_scheduling)
-    return render(
-        request,
-        "appointments/includes/times.html",
-        {"form": form, "practice": config.practice},
-    )
+    earliest = _to_the_minute(config.earliest())
+
+    def build() -> str:
+        plan, day_times = booking.window_free_times(
+            procedure_id=procedure_id,
+            lmp=lmp,
+            cycle_length=cycle_length,
+            config=config,
+            earliest=earliest,
+        )
+        form = _Times(plan, day_times, config.rules.self_scheduling)
+        # No context processors: the fragment needs only the practice's phone.
+        return render_to_string(
+            "appointments/includes/times.html", {"form": form, "practice": config.practice}
+        )
+
+    name = f"{procedure_id}:{lmp}:{cycle_length}:{earliest:%Y%m%d%H%M}"
+    return HttpResponse(times_cache.cached_times(name, build))
+
+
+def _to_the_minute(moment: dt.datetime) -> dt.datetime:
+    """The next whole minute: every offered time is on one, so the list is the same."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + dt.timedelta(minutes=1)
 
 
 # --- The patient's own page: move to another free time, the waitlist -------------------

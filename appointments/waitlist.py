@@ -14,9 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from appointments import booking
+from appointments import booking, times_cache
 from appointments.booking_models import WaitlistEntry
 from appointments.models import AppointmentRequest
+from texting import timing
 
 OFFER_MINUTES = 30
 Status = WaitlistEntry.Status
@@ -72,9 +73,11 @@ def waitlist_wake(now: dt.datetime | None = None) -> int:
     from appointments import waitlist_texts
 
     now = now or timezone.now()
-    WaitlistEntry.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now).update(
-        status=Status.WAITING, updated_at=now
-    )
+    lapsed = WaitlistEntry.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+    if lapsed.update(status=Status.WAITING, updated_at=now):
+        times_cache.bookings_changed()  # the times they held are free again
+    if timing.is_quiet(now):
+        return 0  # no offers by text at night: the 30 minutes would pass in her sleep
     config = booking.booking_config()
     made = 0
     entries = WaitlistEntry.objects.waiting().select_related("request__booking")
@@ -97,6 +100,7 @@ def waitlist_wake(now: dt.datetime | None = None) -> int:
                 updated_at=now,
             )
             if offered:
+                times_cache.bookings_changed()  # the time is hers alone for now
                 entry.refresh_from_db()
                 waitlist_texts.queue_offer_text(entry=entry)
                 made += 1
