@@ -9,7 +9,7 @@
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
    ratio to the floor; then the median latency of requests sent one at a time on one
    connection (a cost per request, steadier than req/s on a busy machine).
-   Then the free-times lookup (`bench/times.py`), against the same floor.
+   Then the free-times lookup (`bench/free_times.py`), against the same floor.
 3. Submits 200 appointment requests from 20 concurrent clients (captcha and rate
    limits off for the run) and prints how many were saved and the p95 latency.
 
@@ -36,8 +36,8 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import free_times  # noqa: E402
 import server  # noqa: E402
-import times  # noqa: E402
 
 PAGES = ["/", "/procedures/hsg/", "/faq/", "/robots.txt"]
 FLOOR = "/robots.txt"
@@ -212,15 +212,36 @@ class FormParser(html.parser.HTMLParser):
 
 
 def open_days(base: str) -> tuple[str, list[str]]:
-    """A first day of the last period whose window has open days, and those days."""
-    today = dt.date.today()
-    for days_ago in range(0, 60):
-        lmp = today - dt.timedelta(days=days_ago)
-        status, body = server.fetch(f"{base}/appointments/request/window/?lmp={lmp.isoformat()}")
-        if status == 200:
-            offered = [day["date"] for day in json.loads(body)["offered_days"]]
-            if offered:
-                return lmp.isoformat(), offered
+    """A first day of the last period whose window has open days, and those days.
+
+    Asked as the form's script asks: a POST with the form's CSRF token and cookie.
+    """
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", "/appointments/request/")
+        response = conn.getresponse()
+        page = response.read().decode()
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+        form = FormParser()
+        form.feed(page)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie.group(1)}" if cookie else "",
+        }
+        today = dt.date.today()
+        for days_ago in range(0, 60):
+            lmp = today - dt.timedelta(days=days_ago)
+            body = urlencode({**form.hidden, "lmp": lmp.isoformat()})
+            conn.request("POST", "/appointments/request/window/", body=body, headers=headers)
+            response = conn.getresponse()
+            answer = response.read()
+            if response.status == 200:
+                offered = [day["date"] for day in json.loads(answer)["offered_days"]]
+                if offered:
+                    return lmp.isoformat(), offered
+    finally:
+        conn.close()
     raise SystemExit("no last-period date in the past 60 days gives an open day to book")
 
 
@@ -329,7 +350,7 @@ def main() -> None:
         print(f"gunicorn (production settings) on {base}", flush=True)
         pages = load_pages(base)
         print_pages(pages)
-        times.measure(
+        free_times.measure(
             base,
             floor_rps=pages[FLOOR]["rps"],
             seconds=SECONDS,

@@ -1,7 +1,7 @@
 """The free-times lookup under load: POST /appointments/request/times/ against the floor.
 
 Called by `bench/run.py` after the page loads, with the floor's req/s from the same
-tool: wrk (with `bench/times.lua` for the POST) when installed, else keep-alive
+tool: wrk (with `bench/free_times.lua` for the POST) when installed, else keep-alive
 connections in threads. The lookup must reach at least 0.5x the floor.
 """
 
@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 TARGET = 0.5
 PATH = "/appointments/request/times/"
-LUA = Path(__file__).resolve().parent / "times.lua"
+LUA = Path(__file__).resolve().parent / "free_times.lua"
 
 
 def lookup_body(base: str, procedure: str) -> tuple[str, dict[str, str]]:

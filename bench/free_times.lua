@@ -1,4 +1,4 @@
--- wrk script for bench/times.py: POST the free-times lookup with its CSRF cookie and token.
+-- wrk script for bench/free_times.py: POST the free-times lookup with its CSRF cookie and token.
 wrk.method = "POST"
 wrk.body = os.getenv("TIMES_BODY")
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
