@@ -37,6 +37,7 @@ def fill_her_details(page):
     page.fill("#id_phone", "(212) 555-0123")
     page.fill("#id_email", "maria@example.com")
     page.select_option("#id_insurance", label="Aetna")
+    page.check("#id_may_be_pregnant_1")  # "No"
 
 
 def show_times(page, lmp):
@@ -59,7 +60,7 @@ def test_she_books_a_free_time_on_a_phone(phone_page, site):
     first.check()
     fill_her_details(page)
     page.get_by_role("button", name="Send my request").click()
-    page.get_by_text("Your exam is booked").wait_for()
+    page.get_by_role("heading", name="Your exam is booked").wait_for()
     assert "(New York time)" in page.content()
     assert_fits_and_passes_axe(page)
     booked = AppointmentRequest.objects.get()
@@ -127,5 +128,5 @@ def test_without_javascript_the_server_lists_the_times_and_books_one(no_js_phone
     assert_fits_and_passes_axe(page)
     page.locator('#free-times input[name="slot"]').first.check()
     page.get_by_role("button", name="Send my request").click()
-    page.get_by_text("Your exam is booked").wait_for()
+    page.get_by_role("heading", name="Your exam is booked").wait_for()
     assert AppointmentRequest.objects.get().status == AppointmentRequest.Status.SCHEDULED
