@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from appointments.booking_forms import parse_slot
 from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
 
@@ -46,6 +47,13 @@ class AppointmentRequestAdminForm(forms.ModelForm):
         return us_phone_e164(self.cleaned_data["phone"])
 
 
+class RenderedElsewhere(forms.HiddenInput):
+    """A field whose inputs the template draws itself (the list of free times)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
+
+
 class ScheduleForm(forms.Form):
     # The status the page showed: if someone else moved the request since, nothing is saved.
     seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -62,9 +70,25 @@ class ScheduleForm(forms.Form):
     override_reason = forms.CharField(
         label="Reason for booking outside the window", max_length=200, required=False
     )
+    # A time picked from the list of free times (see staff_times.html) wins over date and time.
+    slot = forms.CharField(required=False, max_length=40, widget=RenderedElsewhere)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].required = self.fields["time"].required = False
 
     def clean(self):
         cleaned = super().clean()
+        picked = parse_slot(cleaned.get("slot") or "")
+        if picked is not None:
+            local = timezone.localtime(picked)
+            cleaned["date"], cleaned["time"] = local.date(), local.time()
+            self.errors.pop("date", None)
+            self.errors.pop("time", None)
+        else:
+            for name in ("date", "time"):
+                if cleaned.get(name) is None and name not in self.errors:
+                    self.add_error(name, "Pick a free time above, or fill this in.")
         if cleaned.get("override") and not cleaned.get("override_reason", "").strip():
             self.add_error("override_reason", "Please say why.")
         return cleaned

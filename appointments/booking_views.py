@@ -30,6 +30,7 @@ from appointments.booking_models import WaitlistEntry
 from appointments.models import AppointmentRequest
 from clinic.ratelimit import ratelimit
 
+EMPTY = '<div id="free-times" class="free-times-box"></div>'
 # A patient may pick a time herself while waiting for our call or once booked.
 MOVABLE = {AppointmentRequest.Status.REQUESTED, AppointmentRequest.Status.SCHEDULED}
 
@@ -54,38 +55,39 @@ class _Times:
 def times(request: HttpRequest) -> HttpResponse:
     """The free times on each open day of the window (HTML, the list the form shows).
 
-    Two queries with a warm cache (the window's bookings and the waitlist's offers),
-    however long the window. The answer holds times only, nothing about the patient.
+    From the cache (one round trip, no query) until a booking or the content changes;
+    otherwise two queries (the window's bookings, the waitlist's offers), however long
+    the window. The answer holds times only, nothing about the patient.
     """
-    config = booking.booking_config()
-    empty = HttpResponse('<div id="free-times" class="free-times-box"></div>')
     try:
         lmp = dt.date.fromisoformat(request.POST.get("last_period_start", ""))
         procedure_id = int(request.POST.get("procedure", ""))
     except ValueError:
-        return empty
+        return HttpResponse(EMPTY)
     try:
         cycle_length = int(request.POST.get("cycle_length") or 0) or None
     except ValueError:
         cycle_length = None
     if cycle_length and not cycle.MIN_CYCLE_LENGTH <= cycle_length <= cycle.MAX_CYCLE_LENGTH:
         cycle_length = None
-    today = config.clinic_calendar().today
+    today = timezone.localdate()
     too_old = today - dt.timedelta(days=cycle.MAX_LMP_AGE_DAYS)
     irregular = request.POST.get("cycle_irregular") in ("1", "on", "true")
-    if irregular or not too_old <= lmp <= today or procedure_id not in config.timings:
-        return empty
-    if not config.rules.self_scheduling:
-        return empty
-    earliest = _to_the_minute(config.earliest())
+    if irregular or not too_old <= lmp <= today:
+        return HttpResponse(EMPTY)
+    # The lead time is whole hours: the first bookable minute moves with the clock.
+    now = _to_the_minute(timezone.now())
 
     def build() -> str:
+        config = booking.booking_config()
+        if procedure_id not in config.timings or not config.rules.self_scheduling:
+            return EMPTY
         plan, day_times = booking.window_free_times(
             procedure_id=procedure_id,
             lmp=lmp,
             cycle_length=cycle_length,
             config=config,
-            earliest=earliest,
+            earliest=config.earliest(now),
         )
         form = _Times(plan, day_times, config.rules.self_scheduling)
         # No context processors: the fragment needs only the practice's phone.
@@ -93,7 +95,7 @@ def times(request: HttpRequest) -> HttpResponse:
             "appointments/includes/times.html", {"form": form, "practice": config.practice}
         )
 
-    name = f"{procedure_id}:{lmp}:{cycle_length}:{earliest:%Y%m%d%H%M}"
+    name = f"{procedure_id}:{lmp}:{cycle_length}:{now:%Y%m%d%H%M}"
     return HttpResponse(times_cache.cached_times(name, build))
 
 

@@ -71,3 +71,28 @@ def test_an_edit_in_the_admin_changes_the_times_offered_at_once(admin_client, bo
         {"name": room.name, "capacity": 1, "active": "", "order": 0},
     )
     assert booking.free_times(procedure_id=hsg.pk, days=[TEN.date()]) == []
+
+
+def test_the_schedule_page_lists_her_windows_free_times_and_books_the_one_picked(
+    admin_client, booking_setup
+):
+    request = AppointmentRequestFactory()
+    services.appointment_schedule(request=AppointmentRequestFactory(), at=TEN, by=None)
+    url = reverse("admin:appointments_appointmentrequest_schedule", args=[request.pk])
+    html = admin_client.get(url).content.decode()
+    eleven = TEN.replace(hour=11)
+    assert f'value="{eleven.isoformat()}"' in html
+    assert f'value="{TEN.isoformat()}"' not in html  # booked by someone else
+    response = admin_client.post(url, {"slot": eleven.isoformat(), "seen_status": "requested"})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.scheduled_at == eleven
+
+
+def test_the_schedule_page_asks_for_a_time_when_none_is_picked_or_typed(
+    admin_client, booking_setup
+):
+    request = AppointmentRequestFactory()
+    url = reverse("admin:appointments_appointmentrequest_schedule", args=[request.pk])
+    html = admin_client.post(url, {"seen_status": "requested"}).content.decode()
+    assert "Pick a free time above, or fill this in." in html
