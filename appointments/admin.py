@@ -4,8 +4,8 @@ its status through the services (never a free-edit status field)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-import phonenumbers
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Subquery
@@ -17,59 +17,21 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import screening, services
+from appointments import screening, transitions
+from appointments.admin_filters import WhenFilter, screening_flags
 from appointments.admin_forms import (
     AppointmentRequestAdminForm,
-    CancelForm,
-    ConfirmForm,
     ScheduleForm,
 )
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
 from appointments.forms import age_on
-from appointments.models import AppointmentRequest
+from appointments.models import AppointmentConfirmation, AppointmentRequest
 from appointments.wording import plan_message
 from clinic.models import Practice
-from texting.admin import request_inlines
+from clinic.phones import phone_display, phone_e164_or_none
 
 Status = AppointmentRequest.Status
-
-
-class WhenFilter(admin.SimpleListFilter):
-    title = "to do"
-    parameter_name = "when"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("today", "Today's exams"),
-            ("upcoming", "Booked, still to come"),
-            ("call", "Waiting for a call"),
-            ("other_dates", "Asked for other dates"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "today":
-            return queryset.scheduled_on(timezone.localdate())
-        if self.value() == "upcoming":
-            return queryset.filter(status=Status.SCHEDULED, scheduled_at__gte=timezone.now())
-        if self.value() == "call":
-            return queryset.filter(status=Status.REQUESTED)
-        if self.value() == "other_dates":
-            return queryset.filter(status=Status.REQUESTED, other_dates_requested_at__isnull=False)
-        return queryset
-
-
-def screening_flags(obj: AppointmentRequest):
-    flags = [(f"flag {flag.css}", flag.label) for flag in screening.screening_flags(obj)]
-    return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
-
-
-def phone_display(e164: str) -> str:
-    try:
-        number = phonenumbers.parse(e164)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 @admin.register(AppointmentRequest)
@@ -105,7 +67,6 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     search_help_text = "Search by name, phone, email or reference (REQ-… or HSG-…)."
     list_select_related = ("procedure",)
     list_per_page = 50
-    inlines = [*request_inlines()]
     readonly_fields = (
         "reference",
         "call_panel",
@@ -214,12 +175,9 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         digits = "".join(ch for ch in search_term if ch.isdigit())
         if len(digits) >= 10:
-            try:
-                number = phonenumbers.parse(search_term, "US")
-                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            e164 = phone_e164_or_none(search_term)
+            if e164:
                 results = results | queryset.filter(phone=e164)
-            except phonenumbers.NumberParseException:
-                pass
         return results, may_have_duplicates
 
     @admin.display(description="Patient", ordering="last_name")
@@ -331,17 +289,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             return []  # not an id: Django's change view answers "doesn't exist"
         if obj is None:
             return []
-        actions = []
-        if obj.status in services.SCHEDULABLE:
-            label = "Reschedule" if obj.status == Status.SCHEDULED else "Schedule"
-            actions.append(("schedule", label))
-        if obj.status == Status.SCHEDULED:
-            actions += [("complete", "Mark completed"), ("no_show", "No-show")]
-        if obj.status in services.CANCELLABLE:
-            actions.append(("cancel", "Cancel"))
         return [
-            (reverse(f"admin:appointments_appointmentrequest_{name}", args=[object_id]), label)
-            for name, label in actions
+            (
+                reverse(f"admin:appointments_appointmentrequest_{move.name}", args=[object_id]),
+                move.label_for(obj),
+            )
+            for move in transitions.moves_for(obj, by=transitions.STAFF)
         ]
 
     # --- Status buttons and the day's list ------------------------------------------------
@@ -349,23 +302,36 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         name = "appointments_appointmentrequest"
+        moves = [m for m in transitions.MOVES.values() if transitions.STAFF in m.by]
         return [
             path("today/", view(self.today_view), name=f"{name}_today"),
-            path("<int:pk>/schedule/", view(self.schedule_view), name=f"{name}_schedule"),
-            path("<int:pk>/complete/", view(self.complete_view), name=f"{name}_complete"),
-            path("<int:pk>/no-show/", view(self.no_show_view), name=f"{name}_no_show"),
-            path("<int:pk>/cancel/", view(self.cancel_view), name=f"{name}_cancel"),
+            *(
+                path(
+                    f"<int:pk>/{move.name.replace('_', '-')}/",
+                    view(partial(self.status_view, move=move.name)),
+                    name=f"{name}_{move.name}",
+                )
+                for move in moves
+            ),
             *super().get_urls(),
         ]
 
-    def _status_view(self, request, pk, *, form_class, title, button, run, initial=None):
+    def status_view(self, request, pk, *, move: str):
+        """Every staff move of `transitions.MOVES`: its form, then its service."""
+        spec = transitions.MOVES[move]
         obj = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
-        form = form_class(request.POST if request.method == "POST" else None, initial=initial)
+        initial = {"seen_status": obj.status}
+        if obj.scheduled_at:
+            local = timezone.localtime(obj.scheduled_at)
+            initial.update(date=local.date(), time=local.time())
+        title = spec.label_for(obj)
+        data = request.POST if request.method == "POST" else None
+        form = spec.form(data, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                run(obj, form)
+                transitions.move_run(move, obj, form, by=request.user)
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)
@@ -378,80 +344,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             "original": obj,
             "title": f"{title}: {obj.reference}",
             "form": form,
-            "button": button,
-            "plan_text": self.window_panel(obj) if form_class is ScheduleForm else "",
+            "button": spec.button,
+            "plan_text": self.window_panel(obj) if spec.form is ScheduleForm else "",
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/status_form.html", context
-        )
-
-    def schedule_view(self, request, pk):
-        obj = AppointmentRequest.objects.filter(pk=pk).only("status", "scheduled_at").first()
-        initial = {"seen_status": obj.status if obj else ""}
-        if obj and obj.scheduled_at:
-            local = timezone.localtime(obj.scheduled_at)
-            initial.update(date=local.date(), time=local.time())
-
-        def run(obj, form):
-            services.appointment_schedule(
-                request=obj,
-                at=form.at,
-                by=request.user,
-                override_reason=form.reason,
-                expected_status=form.cleaned_data["seen_status"] or None,
-            )
-
-        rebooking = obj is not None and obj.status == Status.SCHEDULED
-        title = "Reschedule" if rebooking else "Schedule"
-        return self._status_view(
-            request,
-            pk,
-            form_class=ScheduleForm,
-            title=title,
-            button="Book",
-            run=run,
-            initial=initial,
-        )
-
-    def complete_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_complete(request=obj, by=request.user)
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=ConfirmForm,
-            title="Mark completed",
-            button="Yes, the exam is done",
-            run=run,
-        )
-
-    def no_show_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_mark_no_show(request=obj, by=request.user)
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=ConfirmForm,
-            title="No-show",
-            button="Yes, the patient did not come",
-            run=run,
-        )
-
-    def cancel_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_cancel(
-                request=obj, reason=form.cleaned_data["reason"], by=request.user
-            )
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=CancelForm,
-            title="Cancel",
-            button="Cancel the request",
-            run=run,
         )
 
     def today_view(self, request):
@@ -478,6 +375,20 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context
         )
+
+
+@admin.register(AppointmentConfirmation)
+class AppointmentConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "request_link", "scheduled_at"]
+    list_select_related = ["request"]
+    readonly_fields = ["request", "scheduled_at", "inbound", "created_at"]
+
+    @admin.display(description="request")
+    def request_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.request.get_admin_url(), obj.request)
+
+    def has_add_permission(self, request):
+        return False
 
 
 # Rooms, exam lengths, blocked times, booking rules, bookings, the grid and the waitlist.

@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from appointments.booking_forms import parse_slot
-from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
+from clinic.phones import phone_e164
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -44,7 +44,7 @@ class AppointmentRequestAdminForm(forms.ModelForm):
         ]
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
 
 class RenderedElsewhere(forms.HiddenInput):

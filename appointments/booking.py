@@ -32,6 +32,7 @@ from appointments.booking_models import (
 )
 from clinic.caching import cached_content
 from clinic.models import Closure, OpeningHours, Practice
+from clinic.opening import Calendar
 from texting.services import PUBLISH_ERRORS
 
 logger = logging.getLogger(__name__)
@@ -92,11 +93,8 @@ def _load_config() -> BookingConfig:
             dated.append(
                 slots.DatedBlock(block.day, block.starts, block.ends, block.room_id, block.reason)
             )
-    this_year = timezone.localdate().year
-    calendar = cycle.Calendar(
+    calendar = Calendar(
         hours=OpeningHours.objects.all().open_weekdays(),
-        # Worked out once here, not on every request that reads the cached rules.
-        holidays=cycle.major_holidays(range(this_year, this_year + 3)),
         closures=tuple(
             Closure.objects.filter(last_day__gte=yesterday).values_list("first_day", "last_day")
         ),

@@ -44,10 +44,25 @@ class SlotFormMixin:
 
     def add_slot_field(self) -> None:
         self.fields["slot"] = forms.CharField(required=False, max_length=40)
-        self.day_times: list[slots.DayTimes] = []
         self.slot_at: dt.datetime | None = None
         self.slot_nearest: list[dt.datetime] = []
-        self.self_scheduling = False
+        # (plan, procedure id) once the form knows both; the times are read on demand,
+        # so a request sent without a time costs no extra query.
+        self._slot_question = None
+        self._day_times: list[slots.DayTimes] | None = None
+
+    @property
+    def self_scheduling(self) -> bool:
+        return self._slot_question is not None and booking.booking_config().rules.self_scheduling
+
+    @property
+    def day_times(self) -> list[slots.DayTimes]:
+        if self._day_times is None:
+            self._day_times = []
+            if self.self_scheduling:
+                plan, procedure_id = self._slot_question
+                self._day_times = booking.free_times(procedure_id=procedure_id, days=plan.open_days)
+        return self._day_times
 
     @property
     def slot_value(self) -> str:
@@ -65,21 +80,19 @@ class SlotFormMixin:
         """Check the chosen time; with none, the request goes to the front desk as before."""
         plan = getattr(self, "plan", None)
         procedure = cleaned.get("procedure")
-        config = booking.booking_config()
-        self.self_scheduling = config.rules.self_scheduling
-        if not (self.self_scheduling and plan and plan.state == cycle.State.OPEN and procedure):
+        if not (plan and plan.state == cycle.State.OPEN and procedure):
             return
-        self.day_times = booking.free_times(
-            procedure_id=procedure.pk, days=plan.open_days, config=config
-        )
+        self._slot_question = (plan, procedure.pk)
         value = cleaned.get("slot") or ""
         if value == CALL_ME:
             return
         if not value:
-            if self.day_times and self.has_error("preferred_date_1", code="required"):
+            if self.has_error("preferred_date_1", code="required") and self.day_times:
                 # Nothing picked at all: point her at the times too.
                 self.add_error("slot", PICK_MESSAGE)
             return
+        if not self.self_scheduling:
+            return  # booking online was switched off meanwhile: a request for a call
         refusal = call_first_reason(cleaned)
         if refusal:
             self.add_error("slot", ValidationError(refusal, code="call_first"))

@@ -1,5 +1,8 @@
 """What can be booked (rooms, exam lengths, blocked times, the rules) and the bookings.
 
+The rules, rooms, lengths and blocked times are cached with the site's content
+(`@content_model`): an edit in the admin shows in the next list of free times.
+
 No two bookings may share a room's place over overlapping times. On PostgreSQL an
 exclusion constraint (btree_gist) enforces it for every code path: the form, the
 admin, the manage page, a script. SQLite has a single writer and no such constraint.
@@ -15,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, Q
+
+from clinic.signals import content_model
 
 
 class TsTzRange(Func):
@@ -45,6 +50,7 @@ class PostgresExclusionConstraint(ExclusionConstraint):
         return None
 
 
+@content_model
 class BookingRules(models.Model):
     """How patients book: the mode, how soon and how far ahead, the step between times."""
 
@@ -93,6 +99,7 @@ class RoomQuerySet(models.QuerySet):
         return self.filter(active=True).order_by("order", "pk")
 
 
+@content_model
 class Room(models.Model):
     """A room (or machine) where exams are done, and how many it runs at once."""
 
@@ -112,6 +119,7 @@ class Room(models.Model):
         return self.name
 
 
+@content_model
 class ExamLength(models.Model):
     """How long a procedure keeps a room: the exam, then the buffer to get it ready."""
 
@@ -134,6 +142,7 @@ class ExamLength(models.Model):
         return f"{self.procedure}: {self.duration_minutes} min + {self.buffer_minutes} min"
 
 
+@content_model
 class BlockedTime(models.Model):
     """A time no exam may be booked: every week (a lunch hour) or on one day (a day off)."""
 

@@ -34,7 +34,11 @@ def appointment_request_book(
         else:
             try:
                 services.appointment_schedule(
-                    request=request, at=at, by=None, reason="Booked online by the patient"
+                    request=request,
+                    at=at,
+                    by=None,
+                    reason="Booked online by the patient",
+                    public=True,
                 )
             except booking.SlotTaken as exc:
                 raise booking.SlotTaken(

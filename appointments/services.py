@@ -1,30 +1,26 @@
 """Everything that changes an appointment request: created by the patient, moved by staff.
 
-Each service locks the row, checks the move is allowed, saves it with a history entry
-(who and why) and queues the texts in the same transaction. Emails leave after commit.
+Each service locks the row, checks the move is allowed (`appointments.transitions`),
+saves it with a history entry (who and why) and queues the texts and emails in the
+outbox in the same transaction: a worker sends them after commit, so no mail server
+ever holds the patient's page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from appointments import booking, emails
+from appointments import booking, emails, outbox, transitions
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
-from texting import services as texting
 
 Status = AppointmentRequest.Status
-
-# Where each move may start from.
-SCHEDULABLE = {Status.REQUESTED, Status.SCHEDULED, Status.NO_SHOW}
-CANCELLABLE = {Status.REQUESTED, Status.SCHEDULED}
 
 
 class TransitionError(ValidationError):
@@ -36,20 +32,12 @@ def _locked(request: AppointmentRequest) -> AppointmentRequest:
     return AppointmentRequest.objects.select_for_update().get(pk=request.pk)
 
 
-def _check(
-    locked: AppointmentRequest, allowed: set[str], action: str, expected: str | None = None
-) -> None:
-    if expected is not None and locked.status != expected:
-        raise TransitionError(
-            f"Someone changed this request while you were working on it: it is now "
-            f"“{locked.get_status_display()}”. Nothing was saved; please look again.",
-            code="stale",
-        )
-    if locked.status not in allowed:
-        raise TransitionError(
-            f"A request that is “{locked.get_status_display()}” cannot be {action}.",
-            code="not_allowed",
-        )
+def _check(locked: AppointmentRequest, move: str, expected: str | None = None) -> None:
+    """Refuse the move unless `transitions.MOVES` allows it from the locked row's status."""
+    refusal = transitions.move_refusal(locked, move, expected=expected)
+    if refusal is not None:
+        code, message = refusal
+        raise TransitionError(message, code=code)
 
 
 def _save(locked: AppointmentRequest, *, by, reason: str) -> None:
@@ -77,12 +65,7 @@ def appointment_request_create(
                     request.sms_consent_at = timezone.now()
                 request._change_reason = "Sent by the patient"
                 request.save()
-                if not self_booked:
-                    # A patient who booked a time is told that time instead.
-                    texting.outbox_on_request_created(request=request)
-                transaction.on_commit(
-                    partial(emails.send_new_request_notices, request.pk), robust=True
-                )
+                outbox.outbox_on_request_created(request=request, self_booked=self_booked)
             return request, True
         except IntegrityError:
             existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
@@ -101,6 +84,7 @@ def appointment_schedule(
     expected_status: str | None = None,
     calendar: ClinicCalendar | None = None,
     reason: str = "",
+    public: bool = False,
 ) -> AppointmentRequest:
     """Book (or rebook) the exam at `at`, checked against hours, closures and the window.
 
@@ -114,7 +98,7 @@ def appointment_schedule(
     override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, SCHEDULABLE, "booked", expected_status)
+        _check(locked, "schedule", expected_status)
         problems = slot_problems(
             local,
             calendar=calendar.calendar,
@@ -139,8 +123,7 @@ def appointment_schedule(
         locked.cancel_reason = ""
         locked.other_dates_requested_at = None
         _save(locked, by=by, reason=reason or ("Rescheduled" if rebooking else "Scheduled"))
-        texting.outbox_on_scheduled(request=locked)
-        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk), robust=True)
+        outbox.outbox_on_scheduled(request=locked, public=public)
     return locked
 
 
@@ -148,11 +131,11 @@ def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentReque
     """Mark the exam as done; the follow-up text is queued."""
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, {Status.SCHEDULED}, "marked completed")
+        _check(locked, "complete")
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
         _save(locked, by=by, reason="Completed")
-        texting.outbox_on_completed(request=locked)
+        outbox.outbox_on_completed(request=locked)
     return locked
 
 
@@ -160,14 +143,10 @@ def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentR
     """The patient did not come. Only on or after the exam's day."""
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, {Status.SCHEDULED}, "marked as a no-show")
-        if timezone.localdate(locked.scheduled_at) > timezone.localdate():
-            raise TransitionError(
-                "The exam is still to come: it cannot be a no-show yet.", code="too_early"
-            )
+        _check(locked, "no_show")
         locked.status = Status.NO_SHOW
         _save(locked, by=by, reason="No-show")
-        texting.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_cancelled(request=locked)
     return locked
 
 
@@ -180,18 +159,15 @@ def appointment_cancel(
         raise ValidationError("Please give a reason.", code="reason_required")
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, CANCELLABLE, "cancelled")
+        _check(locked, "cancel")
         locked.status = Status.CANCELLED
         label = "Cancelled by the patient" if by_patient else "Cancelled"
         locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
         _save(locked, by=by, reason=label)
         booking.booking_release(request=locked)
-        texting.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_cancelled(request=locked)
         if by_patient:
-            transaction.on_commit(
-                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED),
-                robust=True,
-            )
+            outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_CANCELLED)
     return locked
 
 
@@ -203,7 +179,7 @@ def appointment_ask_other_dates(
         raise ValidationError("Please pick at least one day.", code="required")
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, CANCELLABLE, "changed")
+        _check(locked, "other_dates")
         padded = [*dates, None, None, None][:3]
         locked.preferred_date_1, locked.preferred_date_2, locked.preferred_date_3 = padded
         was_booked = locked.status == Status.SCHEDULED
@@ -215,9 +191,6 @@ def appointment_ask_other_dates(
         booking.booking_release(request=locked)
         if was_booked:
             # The texts for the old time must not go out.
-            texting.outbox_on_cancelled(request=locked)
-        transaction.on_commit(
-            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES),
-            robust=True,
-        )
+            outbox.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_OTHER_DATES)
     return locked

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from appointments.cycle import Calendar
+from clinic.opening import Calendar
 
 UTC = dt.UTC
 NOON = dt.time(12, 0)

@@ -13,16 +13,21 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from appointments import booking, booking_views, cycle, dob_check, self_booking, services, tokens
+from appointments import (
+    booking,
+    booking_views,
+    cycle,
+    dob_check,
+    self_booking,
+    services,
+    tokens,
+    transitions,
+)
 from appointments.availability import clinic_calendar
 from appointments.dob_check import Verdict
-from appointments.forms import (
-    AppointmentRequestForm,
-    DateOfBirthForm,
-    OtherDatesForm,
-    PatientCancelForm,
-    request_form_content,
-)
+from appointments.form_content import request_form_content
+from appointments.forms import AppointmentRequestForm
+from appointments.manage_forms import DateOfBirthForm, OtherDatesForm, PatientCancelForm
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
 from clinic.ratelimit import client_ip, hit, ratelimit
@@ -224,7 +229,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         "appointments/manage.html",
         {
             "appointment": appointment,
-            "can_change": appointment.status in services.CANCELLABLE,
+            "can_change": transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT),
             "cancel_form": cancel_form,
             "dates_form": dates_form,
             **booking_views.manage_context(appointment),

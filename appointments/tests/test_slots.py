@@ -5,7 +5,7 @@ import itertools
 from zoneinfo import ZoneInfo
 
 from appointments import slots
-from appointments.cycle import Calendar
+from clinic.opening import Calendar
 
 NY = ZoneInfo("America/New_York")
 NINE_TO_FIVE = {d: (dt.time(9), dt.time(17)) for d in range(5)}

@@ -38,7 +38,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0003_may_be_pregnant"),
+        ("appointments", "0004_appointmentconfirmation"),
         ("procedures", "0002_content"),
     ]
 
