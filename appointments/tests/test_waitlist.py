@@ -109,3 +109,28 @@ def test_no_offer_is_texted_at_night(full_morning):
     with time_machine.travel(night, tick=False):
         assert waitlist.waitlist_wake() == 0
     assert not offers().exists()
+
+
+def test_her_page_shows_the_offer_and_one_press_moves_her(client, full_morning):
+    from appointments import tokens
+
+    early, first, second = full_morning
+    services.appointment_cancel(request=early, reason="", by_patient=True)
+    waitlist.waitlist_wake()
+    url = f"/appointments/manage/{tokens.manage_token(first.pk)}/"
+    client.post(url, {"date_of_birth": "1990-03-14"})
+    html = client.get(url).content.decode()
+    assert "An earlier time is free" in html and "Monday, March 8" in html
+    client.post(url, {"action": "claim"})
+    assert AppointmentRequest.objects.get(pk=first.pk).scheduled_at == TEN
+
+
+def test_the_offer_text_is_stopped_once_the_offer_has_ended(full_morning):
+    from appointments.waitlist_texts import offer_stop_reason
+
+    early, first, second = full_morning
+    services.appointment_cancel(request=early, reason="", by_patient=True)
+    waitlist.waitlist_wake()
+    [text] = offers().filter(subject_id=first.pk)
+    assert offer_stop_reason(text, NOW) == ""
+    assert offer_stop_reason(text, NOW + dt.timedelta(minutes=31)) == "Offer ended"
