@@ -223,6 +223,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     @admin.display(description="How to reach")
     def call_panel(self, obj):
         born = obj.date_of_birth
+        if obj.anonymised_at:
+            return format_html(
+                "Patient data erased on {} (retention period).",
+                f"{timezone.localtime(obj.anonymised_at):%b %-d, %Y}",
+            )
         return format_html(
             '<strong class="patient-name">{}</strong><br>'
             'Phone: <a href="tel:{}">{}</a><br>Email: <a href="mailto:{}">{}</a><br>'
@@ -358,7 +363,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             day = dt.date.fromisoformat(request.GET.get("day", ""))
         except ValueError:
             day = timezone.localdate()
-        exams = AppointmentRequest.objects.scheduled_on(day).select_related("procedure")
+        exams = list(AppointmentRequest.objects.scheduled_on(day).select_related("procedure"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -371,6 +376,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 for exam in exams
             ],
             "awaiting_call": AppointmentRequest.objects.awaiting_call().count(),
+            "audit_records": exams,  # who saw which patients (audit/)
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context

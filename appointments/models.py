@@ -90,7 +90,7 @@ class AppointmentRequest(models.Model):
     # The patient
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(null=True)  # null once anonymised (operations/retention.py)
     phone = models.CharField("mobile phone (E.164)", max_length=16)
     email = models.EmailField(max_length=254)
 
@@ -137,6 +137,12 @@ class AppointmentRequest(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    anonymised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the patient's data was erased, past the practice's retention period.",
+    )
 
     history = HistoricalRecords()
 

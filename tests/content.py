@@ -17,7 +17,7 @@ CONTENT_MIGRATIONS = [
     "faq.migrations.0004_safer_wording",
     "texting.migrations.0004_safer_texts",
     # Self-scheduling's rooms, exam lengths and rules.
-    "appointments.migrations.0005_booking",
+    "appointments.migrations.0006_booking",
 ]
 
 

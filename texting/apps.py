@@ -6,6 +6,9 @@ class TextingConfig(AppConfig):
     name = "texting"
 
     def ready(self):
+        from clinic.health import health_check_register
         from texting import kinds
+        from texting.health import outbox_health
 
         kinds.kinds_register()
+        health_check_register("outbox", outbox_health)

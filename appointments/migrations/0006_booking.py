@@ -38,7 +38,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0004_appointmentconfirmation"),
+        ("appointments", "0005_anonymised"),
         ("procedures", "0002_content"),
     ]
 
