@@ -11,6 +11,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
@@ -96,6 +97,22 @@ def _load_request_form_content() -> RequestFormContent:
 
 def request_form_content() -> RequestFormContent:
     return cached_content("appointment-request-form", _load_request_form_content)
+
+
+EMAIL_INVALID_MESSAGE = "Please enter an email address like name@example.com."
+NULL_CHARACTER_MESSAGE = "This has a character that cannot be stored. Please type it again."
+
+
+def site_words(fields: dict) -> None:
+    """Replace Django's stock messages the form has not already reworded with ours."""
+    for field in fields.values():
+        messages = field.error_messages
+        if messages.get("required") == forms.Field.default_error_messages["required"]:
+            messages["required"] = "Please fill this in."
+        if "invalid_choice" in messages:
+            messages["invalid_choice"] = "Please pick one of the choices."
+        # CharField's null-character check takes its words from here (run_validators).
+        messages[ProhibitNullCharactersValidator.code] = NULL_CHARACTER_MESSAGE
 
 
 def age_on(born: dt.date, today: dt.date) -> int:
@@ -253,6 +270,9 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
                 ]
                 field.validators.append(_max_length(field.max_length))
         fields["cycle_length"].error_messages["invalid"] = "Please enter a number of days."
+        fields["email"].error_messages["invalid"] = EMAIL_INVALID_MESSAGE
+        fields["insurance"].error_messages["required"] = "Please pick your plan, or “Other plan”."
+        site_words(fields)
 
         self.helper = FormHelper()
         self.helper.form_tag = False

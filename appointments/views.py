@@ -116,15 +116,37 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("This page has expired.")
     appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     return render(
         request,
         "appointments/confirmation.html",
         {
             "appointment": appointment,
-            "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
+            "plan": plan,
+            "case": confirmation_case(appointment, plan),
+            "chosen_days": [
+                d
+                for d in (
+                    appointment.preferred_date_1,
+                    appointment.preferred_date_2,
+                    appointment.preferred_date_3,
+                )
+                if d
+            ],
             "manage_token": tokens.manage_token(appointment.pk),
         },
     )
+
+
+def confirmation_case(appointment: AppointmentRequest, plan: cycle.WindowPlan) -> str:
+    """Which next steps fit her: "booked", "cancelled", "call_day_1" or "waiting"."""
+    if appointment.status == AppointmentRequest.Status.SCHEDULED:
+        return "booked"
+    if appointment.status != AppointmentRequest.Status.REQUESTED:
+        return "closed"
+    if plan.state != cycle.State.OPEN:
+        return "call_day_1"
+    return "waiting"
 
 
 @never_cache
