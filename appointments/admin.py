@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -232,17 +233,35 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     def window(self, obj):
         if obj.last_period_start is None:
             return "Irregular"
+        first, last = self._window_of(obj)
+        return f"{first:%b %-d} – {last:%b %-d}"
+
+    def _window_of(self, obj):
+        if obj.last_period_start is None:
+            return None
         start = getattr(obj, "practice_start_day", None) or 5
         end = getattr(obj, "practice_end_day", None) or 12
-        first, last = cycle_window(obj.last_period_start, start, end)
-        return f"{first:%b %-d} – {last:%b %-d}"
+        return cycle_window(obj.last_period_start, start, end)
 
     @admin.display(description="Asked for")
     def preferred(self, obj):
-        days = [obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3]
-        listed = ", ".join(f"{d:%a %b %-d}" for d in days if d)
+        days = [d for d in (obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3) if d]
+        window = self._window_of(obj)
+        listed = format_html_join(
+            ", ",
+            "{}{}",
+            (
+                (
+                    f"{d:%a %b %-d}",
+                    mark_safe(' <strong class="flag flag-outside">outside window</strong>')
+                    if window and not window[0] <= d <= window[1]
+                    else "",
+                )
+                for d in days
+            ),
+        )
         time = "" if obj.preferred_time == "any" else f" ({obj.get_preferred_time_display()})"
-        return f"{listed or '–'}{time}"
+        return format_html("{}{}", listed or "–", time)
 
     @admin.display(description="Booked for", ordering="scheduled_at")
     def scheduled(self, obj):
@@ -294,8 +313,17 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         calendar = clinic_calendar()
         plan = calendar.plan(obj.last_period_start, obj.cycle_length)
         days = ", ".join(f"{d:%a %b %-d}" for d in plan.offered_days) or "none"
+        window = calendar.window(obj.last_period_start)
+        asked = (obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3)
+        outside = [d for d in asked if d and window and not window[0] <= d <= window[1]]
+        warning = ""
+        if outside:
+            warning = format_html(
+                '<br><strong class="flag flag-outside">Outside the window: {}</strong>',
+                ", ".join(f"{d:%a %b %-d}" for d in outside),
+            )
         return format_html(
-            "{}<br>Open days to offer: {}", plan_message(plan, calendar.practice), days
+            "{}<br>Open days to offer: {}{}", plan_message(plan, calendar.practice), days, warning
         )
 
     @admin.display(description="History")

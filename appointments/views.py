@@ -160,14 +160,21 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         return _manage_check_dob(request, appointment)
 
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     cancel_form = PatientCancelForm(prefix="cancel")
-    dates_form = OtherDatesForm(prefix="dates", calendar=calendar)
+    dates_form = OtherDatesForm(prefix="dates", calendar=calendar, plan=plan)
+    confirming = ""
     if request.method == "POST":
         action = request.POST.get("action")
+        # Each change asks first: the first post shows what will happen, the second
+        # (with "confirm") does it.
+        confirmed = request.POST.get("confirm") == "yes"
         try:
             if action == "cancel":
                 cancel_form = PatientCancelForm(request.POST, prefix="cancel")
-                if cancel_form.is_valid():
+                if cancel_form.is_valid() and not confirmed:
+                    confirming = "cancel"
+                elif cancel_form.is_valid():
                     services.appointment_cancel(
                         request=appointment,
                         reason=cancel_form.cleaned_data["reason"],
@@ -176,8 +183,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                     messages.success(request, "Your request is cancelled.")
                     return redirect(request.path)
             elif action == "other_dates":
-                dates_form = OtherDatesForm(request.POST, prefix="dates", calendar=calendar)
-                if dates_form.is_valid():
+                dates_form = OtherDatesForm(
+                    request.POST, prefix="dates", calendar=calendar, plan=plan
+                )
+                if dates_form.is_valid() and not confirmed:
+                    confirming = "other_dates"
+                elif dates_form.is_valid():
                     services.appointment_ask_other_dates(
                         request=appointment, dates=dates_form.dates
                     )
@@ -188,14 +199,17 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         except services.TransitionError as exc:
             messages.error(request, exc.messages[0])
             return redirect(request.path)
+    can_change = appointment.status in services.CANCELLABLE
     return render(
         request,
         "appointments/manage.html",
         {
             "appointment": appointment,
-            "can_change": appointment.status in services.CANCELLABLE,
+            "can_change": can_change,
+            "confirming": confirming if can_change else "",
             "cancel_form": cancel_form,
             "dates_form": dates_form,
+            "plan": plan,
         },
     )
 

@@ -207,3 +207,21 @@ def test_the_admin_needs_the_second_factor(client, staff_user, appointment):
     client.force_login(staff_user)
     assert client.get(url("today")).status_code == 302
     assert client.get(url("schedule", appointment.pk)).status_code == 302
+
+
+def test_a_day_asked_for_outside_the_window_is_flagged_in_the_list_and_on_the_page(
+    admin_client, clinic
+):
+    inside = AppointmentRequestFactory(preferred_date_1=dt.date(2027, 3, 8))
+    outside = AppointmentRequestFactory(
+        preferred_date_1=dt.date(2027, 3, 9), preferred_date_2=dt.date(2027, 3, 16)
+    )
+
+    listing = admin_client.get(url("changelist")).content.decode()
+    page = admin_client.get(url("change", outside.pk)).content.decode()
+    fine = admin_client.get(url("change", inside.pk)).content.decode()
+
+    assert listing.count("outside window") == 1
+    assert "Tue Mar 16 <strong" in listing
+    assert "Outside the window: Tue Mar 16" in page
+    assert "Outside the window" not in fine
