@@ -28,6 +28,15 @@ class AppointmentRequestQuerySet(models.QuerySet):
             scheduled_at__lt=end,
         ).order_by("scheduled_at")
 
+    def received_on(self, day: datetime.date) -> "AppointmentRequestQuerySet":
+        """Requests sent on `day` (New York time) that nobody has booked yet."""
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        return self.filter(
+            status=AppointmentRequest.Status.REQUESTED,
+            created_at__gte=start,
+            created_at__lt=start + datetime.timedelta(days=1),
+        )
+
     def awaiting_call(self) -> "AppointmentRequestQuerySet":
         """Requests nobody has booked yet, oldest first."""
         return self.filter(status=AppointmentRequest.Status.REQUESTED).order_by("created_at")

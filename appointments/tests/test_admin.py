@@ -45,14 +45,15 @@ def test_the_list_query_count_does_not_grow_with_rows(
 ):
     AppointmentRequestFactory.create_batch(3)
     admin_client.get(url("changelist"))  # warm the session
-    # 11 queries whatever the number of rows: session, user, OTP device, the
+    # 12 queries whatever the number of rows: session, user, OTP device, the
     # procedure filter's choices, two counts (filtered and total), the site admin's
     # practice check, ONE query for the page of rows (procedure joined, the practice's
-    # window days as subqueries), and the session save in a savepoint (3).
-    with django_assert_num_queries(11):
+    # window days as subqueries), the urgent-reply banner's count, and the session
+    # save in a savepoint (3).
+    with django_assert_num_queries(12):
         admin_client.get(url("changelist"))
     AppointmentRequestFactory.create_batch(20)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         admin_client.get(url("changelist"))
 
 
