@@ -36,5 +36,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "clinic.views.permission_denied"
 handler404 = "clinic.views.page_not_found"
 handler500 = "clinic.views.server_error"
