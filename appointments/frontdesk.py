@@ -26,3 +26,24 @@ def request_counts() -> list[DeskCount]:
         DeskCount("new requests today", counts["new"], f"{listing}?when=new"),
         DeskCount("waiting for a call", counts["waiting"], f"{listing}?when=call"),
     ]
+
+
+def requests_for_phones(phones: list[str]):
+    """The requests made with each phone, newest first: what a conversation belongs to."""
+    from appointments.models import AppointmentRequest
+    from texting.conversations import Related
+
+    found: dict[str, list[Related]] = {}
+    open_states = {AppointmentRequest.Status.REQUESTED, AppointmentRequest.Status.SCHEDULED}
+    rows = AppointmentRequest.objects.filter(phone__in=phones).order_by("-created_at")
+    for row in rows.select_related("procedure"):
+        found.setdefault(row.phone, []).append(
+            Related(
+                label=f"{row.reference}, {row.full_name}: {row.get_status_display()}",
+                url=row.get_admin_url(),
+                name=row.full_name,
+                open=row.status in open_states,
+                pk=row.pk,
+            )
+        )
+    return found

@@ -11,6 +11,7 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0002_content",
     "faq.migrations.0002_content",
     "texting.migrations.0002_default_templates",
+    "texting.migrations.0003_conversations",
     "appointments.migrations.0003_front_desk_group",
 ]
 

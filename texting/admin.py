@@ -1,12 +1,17 @@
 """Admin for texts. `request_inlines()` is what the appointment request page shows."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from appointments.forms import us_phone_e164
+from clinic.display import phone_display, phone_e164_or_none, when_display
 from texting import services
+from texting.admin_conversation import conversation_view
 from texting.models import (
     AppointmentConfirmation,
     InboundMessage,
@@ -14,6 +19,7 @@ from texting.models import (
     OptOut,
     OutboundMessage,
     OverdueMessage,
+    QuickReply,
 )
 
 
@@ -151,22 +157,40 @@ class OverdueMessageAdmin(OutboundMessageAdmin):
         return super().changelist_view(request, extra_context)
 
 
+# Urgent unread first, then unread, then the rest (newest first within each).
+INBOX_PRIORITY = Case(
+    When(is_read=False, is_urgent=True, then=Value(0)),
+    When(is_read=False, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
 @admin.register(InboundMessage)
 class InboundMessageAdmin(admin.ModelAdmin):
-    """The inbox: replies from patients, newest first."""
+    """The inbox: urgent unread replies first, each with who sent it and how to call."""
 
     list_display = [
-        "received_at",
-        "request_link",
-        "kind",
-        "short_body",
-        "is_urgent",
-        "needs_attention",
-        "is_read",
+        "received",
+        "patient",
+        "phone_link",
+        "message",
+        "urgent_word",
+        "read_word",
+        "open_conversation",
     ]
+    list_display_links = None
     list_filter = ["is_read", "is_urgent", "needs_attention", "kind"]
     list_select_related = ["request"]
-    search_fields = ["request__reference", "message_sid"]
+    list_per_page = 50
+    search_fields = [
+        "body",
+        "request__first_name",
+        "request__last_name",
+        "request__reference",
+        "from_phone",
+    ]
+    search_help_text = "Search by phone (any way it is typed), name, reference or words."
     actions = ["mark_read", "mark_unread"]
     fields = [
         "received_at",
@@ -181,26 +205,84 @@ class InboundMessageAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["received_at", "request", "from_phone", "body", "kind", "message_sid"]
 
-    @admin.display(description="request", ordering="request__reference")
-    def request_link(self, obj):
-        return _request_link(obj)
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(conversation_view, self))
+        return [
+            path("<int:pk>/conversation/", view, name="texting_conversation"),
+            *super().get_urls(),
+        ]
+
+    def get_ordering(self, request):
+        return [INBOX_PRIORITY.asc(), "-received_at"]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        e164 = phone_e164_or_none(search_term)
+        if e164:
+            results = results | queryset.filter(from_phone=e164)
+        return results, duplicates
+
+    @admin.display(description="received", ordering="received_at")
+    def received(self, obj):
+        return when_display(obj.received_at)
+
+    @admin.display(description="patient")
+    def patient(self, obj):
+        if obj.request_id is None:
+            return "Unknown number"
+        return format_html(
+            '<a href="{}">{} {}</a>',
+            obj.request.get_admin_url(),
+            obj.request.first_name,
+            obj.request.last_name,
+        )
+
+    @admin.display(description="phone")
+    def phone_link(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.from_phone, phone_display(obj.from_phone))
 
     @admin.display(description="text")
-    def short_body(self, obj):
-        return obj.body if len(obj.body) <= 80 else obj.body[:79] + "…"
+    def message(self, obj):
+        return format_html('<span class="inbox-text">{}</span>', obj.body)
+
+    @admin.display(description="urgent", ordering="is_urgent")
+    def urgent_word(self, obj):
+        if obj.is_urgent:
+            return format_html('<strong class="flag flag-urgent">{}</strong>', "Urgent")
+        return "Needs a call" if obj.needs_attention else ""
+
+    @admin.display(description="read", ordering="is_read")
+    def read_word(self, obj):
+        return "Read" if obj.is_read else format_html("<strong>{}</strong>", "Not read")
+
+    @admin.display(description="answer")
+    def open_conversation(self, obj):
+        return format_html(
+            '<a class="button" href="{}">Open and answer</a>',
+            reverse("admin:texting_conversation", args=[obj.pk]),
+        )
 
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Mark as read")
+    @admin.action(description="Mark as read", permissions=["change"])
     def mark_read(self, request, queryset: QuerySet):
         count = queryset.update(is_read=True)
         self.message_user(request, f"{count} repl(ies) marked as read.", messages.SUCCESS)
 
-    @admin.action(description="Mark as unread")
+    @admin.action(description="Mark as unread", permissions=["change"])
     def mark_unread(self, request, queryset: QuerySet):
         count = queryset.update(is_read=False)
         self.message_user(request, f"{count} repl(ies) marked as unread.", messages.SUCCESS)
+
+
+@admin.register(QuickReply)
+class QuickReplyAdmin(admin.ModelAdmin):
+    """Saved answers for the conversation page's reply box."""
+
+    list_display = ["title", "body", "order", "active"]
+    list_editable = ["order", "active"]
+    fields = ["title", "body", "order", "active"]
 
 
 class OptOutForm(forms.ModelForm):

@@ -5,6 +5,7 @@ Messages are rows, not queue entries: Celery only carries their ids.
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -48,6 +49,7 @@ class OutboundMessage(models.Model):
         REMINDER = "reminder", "Reminder (day before)"
         FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
         REPLY = "reply", "Automatic reply"
+        STAFF = "staff", "Answer from staff"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -77,6 +79,19 @@ class OutboundMessage(models.Model):
     delivery_status = models.CharField(max_length=20, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
     dedupe_key = models.CharField(max_length=100, unique=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The staff member who wrote it; empty for automatic texts.",
+    )
+    quiet_hours_ok = models.BooleanField(
+        "may go during quiet hours",
+        default=False,
+        help_text="An answer to the patient's own message may go between 9 pm and 8 am.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -172,6 +187,29 @@ class AppointmentConfirmation(models.Model):
 
     def __str__(self):
         return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"
+
+
+class QuickReply(models.Model):
+    """A saved answer the front desk can put in the reply box with one click."""
+
+    title = models.CharField(max_length=60, help_text="What staff see in the list.")
+    body = models.TextField(max_length=480, help_text="The words of the text, as sent.")
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name_plural = "quick replies"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        problems = bodies.FORBIDDEN_WORDS.findall(self.body)
+        if problems:
+            raise ValidationError(
+                {"body": f"Texts must not name the exam or health details: {', '.join(problems)}."}
+            )
 
 
 class OptOut(models.Model):

@@ -225,8 +225,8 @@ def stop_reason(message: OutboundMessage, now: datetime.datetime) -> str:
     request = message.request
     if phone_opted_out(message.to_phone):
         return "The number opted out"
-    if request is None:
-        return ""
+    if request is None or message.kind == Kind.STAFF:
+        return ""  # an answer to her own text: only an opt-out stops it
     if not request.sms_consent:
         return "No consent to texts"
     if request.status in (ReqStatus.CANCELLED, ReqStatus.NO_SHOW):
@@ -289,7 +289,8 @@ def _claim(message: OutboundMessage, now: datetime.datetime) -> bool:
     """
     pending = OutboundMessage.objects.filter(pk=message.pk, status=Status.PENDING)
     request = message.request
-    if request is not None and request.phone and message.to_phone != request.phone:
+    follows = request is not None and message.kind != Kind.STAFF
+    if follows and request.phone and message.to_phone != request.phone:
         pending.update(to_phone=request.phone, updated_at=now)
         message.to_phone = request.phone
     reason = stop_reason(message, now)
@@ -297,7 +298,7 @@ def _claim(message: OutboundMessage, now: datetime.datetime) -> bool:
         _cancel_pending(pending, reason)
         logger.info("texting: message %s cancelled at send time", message.pk)
         return False
-    if timing.is_quiet(now):
+    if timing.is_quiet(now) and not message.quiet_hours_ok:
         pending.update(send_at=timing.next_allowed(now))
         return False
     return bool(pending.update(status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1))

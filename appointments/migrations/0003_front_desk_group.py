@@ -1,7 +1,7 @@
 """The "Front desk" group: what a receptionist needs, and no more.
 
 She reads and works the requests (status buttons, the patient's details), reads and
-answers replies, sees the texts sent and retries or cancels them, adds an opt-out when
+answers replies (and keeps the quick replies), sees the texts sent and retries or cancels them, adds an opt-out when
 a patient asks by phone, and adds the practice's closures. She cannot delete a
 request, edit the site's pages, prices or plans, or change the automatic texts.
 """
@@ -26,6 +26,10 @@ PERMISSIONS = {
         "view_optout",
         "add_optout",
         "view_messagetemplate",
+        "view_quickreply",
+        "add_quickreply",
+        "change_quickreply",
+        "delete_quickreply",
     ],
     "clinic": [
         "view_practice",
@@ -72,7 +76,7 @@ def remove_group(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("appointments", "0002_other_dates_requested"),
-        ("texting", "0002_default_templates"),
+        ("texting", "0003_conversations"),
         ("clinic", "0002_content"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

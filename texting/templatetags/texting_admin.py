@@ -16,14 +16,17 @@ def text_thread(appointment_request) -> list[dict]:
         {
             "when": m.sent_at or m.send_at,
             "outbound": True,
-            "kind": m.get_kind_display(),
+            "kind": m.get_kind_display()
+            + (f", {m.sent_by.get_full_name() or m.sent_by.get_username()}" if m.sent_by else ""),
             "status": m.get_status_display(),
             "detail": m.delivery_status or m.last_error,
             "body": m.body,
             "url": m.get_admin_url(),
             "message": m,
         }
-        for m in OutboundMessage.objects.filter(request=appointment_request)
+        for m in OutboundMessage.objects.filter(request=appointment_request).select_related(
+            "sent_by"
+        )
     ]
     confirmed = set(appointment_request.text_confirmations.values_list("inbound_id", flat=True))
     items += [
