@@ -32,7 +32,9 @@ def test_an_urgent_reply_shows_a_banner_until_someone_reads_it(page, front_desk)
     assert banner.is_visible()
 
     banner.get_by_role("link", name="Read now").click()
+    page.wait_for_url("**is_urgent__exact=1")
     rows = page.locator("#result_list tbody tr")
+    rows.first.wait_for()
     assert rows.count() == 1 and "Urgent" in rows.first.inner_text()
     assert "Maria Lopez" in rows.first.inner_text()
     assert_no_violations(page)  # the inbox
@@ -57,6 +59,7 @@ def test_a_receptionist_answers_a_text_and_the_patients_phone_receives_it(
     admin_sign_in(page, *front_desk)
     page.goto(reverse("admin:texting_inboundmessage_changelist"))
     page.get_by_role("link", name="Open and answer").click()
+    page.get_by_role("heading", name="Texts, oldest first").wait_for()
 
     page.get_by_label("Quick reply").select_option(label="Thanks, we will call")
     box = page.get_by_label("Your answer")
@@ -79,7 +82,8 @@ def test_a_receptionist_answers_a_text_and_the_patients_phone_receives_it(
     )
     text = OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF)
     assert text.sent_by == front_desk[0] and text.status == OutboundMessage.Status.SENT
-    thread = page.locator(".conversation-thread")
     page.reload()
+    thread = page.locator(".conversation-thread")
+    thread.wait_for()
     assert "To patient, from frontdesk" in thread.inner_text()
     assert "Sent" in thread.locator(".bubble-out").last.inner_text()
