@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,11 +24,12 @@ from appointments.admin_forms import (
     ConfirmForm,
     ScheduleForm,
 )
+from appointments.admin_panels import call_sheet, days_asked, screening_flags
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
-from appointments.forms import age_on
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_message
+from clinic.display import when_display
 from clinic.models import Practice
 from texting.admin import request_inlines
 
@@ -61,25 +61,6 @@ class WhenFilter(admin.SimpleListFilter):
         if self.value() == "other_dates":
             return queryset.filter(status=Status.REQUESTED, other_dates_requested_at__isnull=False)
         return queryset
-
-
-def screening_flags(obj: AppointmentRequest):
-    flags = []
-    if obj.contrast_allergy:
-        flags.append(("flag flag-allergy", "Contrast allergy"))
-    if obj.pelvic_infection_history:
-        flags.append(("flag flag-infection", "Pelvic infection"))
-    if obj.lipiodol_interest:
-        flags.append(("flag flag-lipiodol", "Lipiodol"))
-    return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
-
-
-def phone_display(e164: str) -> str:
-    try:
-        number = phonenumbers.parse(e164)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 @admin.register(AppointmentRequest)
@@ -117,7 +98,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     inlines = [*request_inlines()]
     readonly_fields = (
         "reference",
-        "call_panel",
+        "call_sheet",
         "status",
         "scheduled_at",
         "window_panel",
@@ -132,18 +113,15 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "created_at",
         "activity",
     )
-    fieldsets = (
-        ("Call the patient", {"fields": ("reference", "call_panel", "screening_panel")}),
+    # What a call needs comes first; the patient's answers follow, read-only until
+    # staff choose "Edit the patient's details" (a separate step, `?edit=1`).
+    call_fieldsets = (
+        ("Call the patient", {"fields": ("reference", "call_sheet", "screening_panel")}),
         (
             "Booking",
             {
                 "fields": (
-                    "procedure",
-                    "status",
-                    "scheduled_at",
                     "window_panel",
-                    ("preferred_date_1", "preferred_date_2", "preferred_date_3"),
-                    "preferred_time",
                     "window_override_reason",
                     "other_dates_requested_at",
                     "cancel_reason",
@@ -151,10 +129,19 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 )
             },
         ),
+    )
+    detail_fieldsets = (
         (
-            "Cycle",
-            {"fields": ("last_period_start", "cycle_irregular", "cycle_length")},
+            "Exam and days",
+            {
+                "fields": (
+                    "procedure",
+                    ("preferred_date_1", "preferred_date_2", "preferred_date_3"),
+                    "preferred_time",
+                )
+            },
         ),
+        ("Cycle", {"fields": ("last_period_start", "cycle_irregular", "cycle_length")}),
         (
             "Patient",
             {"fields": (("first_name", "last_name"), "date_of_birth", "phone", "email")},
@@ -175,10 +162,31 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             "Screening answers",
             {"fields": ("contrast_allergy", "pelvic_infection_history", "lipiodol_interest")},
         ),
-        ("Texts", {"fields": ("sms_consent", "sms_consent_text", "sms_consent_at")}),
         ("Notes", {"fields": ("notes",)}),
+    )
+    record_fieldsets = (
+        ("Texts", {"fields": ("sms_consent", "sms_consent_text", "sms_consent_at")}),
         ("Who did what", {"fields": ("created_at", "activity")}),
     )
+    fieldsets = call_fieldsets + detail_fieldsets + record_fieldsets
+
+    @staticmethod
+    def editing(request) -> bool:
+        return request.GET.get("edit") == "1"
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or self.editing(request):
+            return self.fieldsets
+        folded = tuple(
+            (title, {**options, "classes": ("collapse",)})
+            for title, options in self.detail_fieldsets
+        )
+        return self.call_fieldsets + folded + self.record_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not self.editing(request):
+            return (*self.readonly_fields, *self.form._meta.fields)
+        return self.readonly_fields
 
     # --- Permissions: requests come from patients and are kept, not deleted ---------
 
@@ -248,29 +256,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Asked for")
     def preferred(self, obj):
-        days = [d for d in (obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3) if d]
-        window = self._window_of(obj)
-        listed = format_html_join(
-            ", ",
-            "{}{}",
-            (
-                (
-                    f"{d:%a %b %-d}",
-                    mark_safe(' <strong class="flag flag-outside">outside window</strong>')
-                    if window and not window[0] <= d <= window[1]
-                    else "",
-                )
-                for d in days
-            ),
-        )
-        time = "" if obj.preferred_time == "any" else f" ({obj.get_preferred_time_display()})"
-        return format_html("{}{}", listed or "–", time)
+        return days_asked(obj, self._window_of(obj))
 
     @admin.display(description="Booked for", ordering="scheduled_at")
     def scheduled(self, obj):
-        if obj.scheduled_at is None:
-            return "–"
-        return f"{timezone.localtime(obj.scheduled_at):%a %b %-d, %-I:%M %p}"
+        return when_display(obj.scheduled_at) or "–"
 
     @admin.display(description="Screening")
     def flags(self, obj):
@@ -282,21 +272,9 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     # --- The request's page -------------------------------------------------------------
 
-    @admin.display(description="How to reach")
-    def call_panel(self, obj):
-        born = obj.date_of_birth
-        return format_html(
-            '<strong class="patient-name">{}</strong><br>'
-            'Phone: <a href="tel:{}">{}</a><br>Email: <a href="mailto:{}">{}</a><br>'
-            "Born {} (age {})",
-            obj.full_name,
-            obj.phone,
-            phone_display(obj.phone),
-            obj.email,
-            obj.email,
-            f"{born:%b %-d, %Y}",
-            age_on(born, timezone.localdate()),
-        )
+    @admin.display(description="For the call")
+    def call_sheet(self, obj):
+        return call_sheet(obj, clinic_calendar().window(obj.last_period_start))
 
     @admin.display(description="Screening")
     def screening_panel(self, obj):
@@ -340,13 +318,11 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 (
                     (
-                        f"{timezone.localtime(h.history_date):%b %-d, %Y %-I:%M %p}",
+                        when_display(h.history_date),
                         h.history_user.get_username() if h.history_user else "patient",
                         h.history_change_reason or h.get_history_type_display(),
                         h.get_status_display(),
-                        f"{timezone.localtime(h.scheduled_at):%b %-d %-I:%M %p}"
-                        if h.scheduled_at
-                        else "–",
+                        when_display(h.scheduled_at) or "–",
                     )
                     for h in rows
                 ),
@@ -354,8 +330,25 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "status_actions": self._actions_for(object_id)}
+        editing = self.editing(request)
+        extra_context = {
+            **(extra_context or {}),
+            "status_actions": self._actions_for(object_id),
+            "editing": editing,
+        }
+        if not editing:
+            # Reading the page changes nothing: no save buttons until "Edit".
+            extra_context.update(
+                show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+            )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        # After saving the details, back to the page as a call reads it.
+        if "_continue" not in request.POST:
+            self.message_user(request, f"{obj.reference}: the patient's details are saved.")
+            return redirect("admin:appointments_appointmentrequest_change", obj.pk)
+        return super().response_change(request, obj)
 
     def _actions_for(self, object_id):
         try:

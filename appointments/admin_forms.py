@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
+from clinic.display import phone_display
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -41,6 +42,12 @@ class AppointmentRequestAdminForm(forms.ModelForm):
             "lipiodol_interest",
             "notes",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "phone" in self.fields:
+            # Shown as people write it; stored as E.164 again on save.
+            self.initial["phone"] = phone_display(self.instance.phone)
 
     def clean_phone(self) -> str:
         return us_phone_e164(self.cleaned_data["phone"])

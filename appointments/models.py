@@ -84,7 +84,7 @@ class AppointmentRequest(models.Model):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     date_of_birth = models.DateField()
-    phone = models.CharField("mobile phone (E.164)", max_length=16)
+    phone = models.CharField("mobile phone", max_length=16)  # stored as E.164
     email = models.EmailField(max_length=254)
 
     # Insurance and referral

@@ -92,21 +92,23 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "request_link",
         "kind",
         "status",
-        "send_at",
+        "due",
         "attempts",
         "delivery_status",
         "last_error",
-        "sent_at",
+        "sent",
+        "sender",
     ]
     list_filter = [DueFilter, "status", "kind"]
     search_fields = ["request__reference", "twilio_sid", "dedupe_key"]
-    list_select_related = ["request"]
+    list_select_related = ["request", "sent_by"]
     date_hierarchy = "send_at"
     actions = ["retry", "cancel"]
     readonly_fields = [
         "request",
         "kind",
-        "to_phone",
+        "to",
+        "sender",
         "body",
         "send_at",
         "status",
@@ -124,6 +126,24 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     @admin.display(description="request", ordering="request__reference")
     def request_link(self, obj):
         return _request_link(obj)
+
+    @admin.display(description="to")
+    def to(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.to_phone, phone_display(obj.to_phone))
+
+    @admin.display(description="due", ordering="send_at")
+    def due(self, obj):
+        return when_display(obj.send_at)
+
+    @admin.display(description="sent", ordering="sent_at")
+    def sent(self, obj):
+        return when_display(obj.sent_at) or "–"
+
+    @admin.display(description="written by")
+    def sender(self, obj):
+        if obj.sent_by_id is None:
+            return "Automatic"
+        return obj.sent_by.get_full_name() or obj.sent_by.get_username()
 
     def has_add_permission(self, request):
         return False
@@ -195,7 +215,7 @@ class InboundMessageAdmin(admin.ModelAdmin):
     fields = [
         "received_at",
         "request",
-        "from_phone",
+        "phone_link",
         "body",
         "kind",
         "is_urgent",
@@ -203,7 +223,7 @@ class InboundMessageAdmin(admin.ModelAdmin):
         "is_read",
         "message_sid",
     ]
-    readonly_fields = ["received_at", "request", "from_phone", "body", "kind", "message_sid"]
+    readonly_fields = ["received_at", "request", "phone_link", "body", "kind", "message_sid"]
 
     def get_urls(self):
         view = self.admin_site.admin_view(partial(conversation_view, self))
@@ -301,10 +321,14 @@ class OptOutAdmin(admin.ModelAdmin):
     """Phones that get no texts. Deleting a row lets texts go to that phone again."""
 
     form = OptOutForm
-    list_display = ["phone", "source", "created_at"]
+    list_display = ["phone_shown", "source", "created_at"]
     list_filter = ["source"]
     search_fields = ["phone"]
     readonly_fields = ["created_at"]
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_shown(self, obj):
+        return phone_display(obj.phone)
 
     def save_model(self, request, obj, form, change):
         if change:

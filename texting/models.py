@@ -75,10 +75,10 @@ class OutboundMessage(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
-    twilio_sid = models.CharField("Twilio SID", max_length=64, blank=True, db_index=True)
+    twilio_sid = models.CharField("Twilio reference", max_length=64, blank=True, db_index=True)
     delivery_status = models.CharField(max_length=20, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
-    dedupe_key = models.CharField(max_length=100, unique=True)
+    dedupe_key = models.CharField("internal key", max_length=100, unique=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -137,7 +137,7 @@ class InboundMessage(models.Model):
         HELP = "help", "Help"
         CONFIRMATION = "confirmation", "Confirmed appointment"
 
-    message_sid = models.CharField("Twilio MessageSid", max_length=64, unique=True)
+    message_sid = models.CharField("Twilio reference", max_length=64, unique=True)
     from_phone = models.CharField("from", max_length=16, db_index=True)
     body = models.TextField(blank=True)
     request = models.ForeignKey(

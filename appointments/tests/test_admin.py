@@ -226,3 +226,84 @@ def test_a_day_asked_for_outside_the_window_is_flagged_in_the_list_and_on_the_pa
     assert "Tue Mar 16 <strong" in listing
     assert "Outside the window: Tue Mar 16" in page
     assert "Outside the window" not in fine
+
+
+# --- One look per call ------------------------------------------------------------------
+
+
+def test_the_request_page_puts_what_a_call_needs_first(admin_client, clinic):
+    appointment = AppointmentRequestFactory(
+        first_name="Maria",
+        last_name="Lopez",
+        phone="+12122462063",
+        referring_physician="Dr. Stone",
+        referring_physician_phone="(212) 555-0100",
+        notes="Mornings are best.",
+        contrast_allergy=True,
+    )
+    other = AppointmentRequestFactory(phone="+12122462063")
+
+    html = admin_client.get(url("change", appointment.pk)).content.decode()
+
+    sheet = html.split('<dl class="call-sheet">')[1].split("</dl>")[0]
+    labels = [
+        "Name",
+        "Age",
+        "Phone",
+        "Exam",
+        "Status",
+        "Window",
+        "Days asked for",
+        "Insurance",
+        "Referring doctor",
+        "Her note",
+        "Screening",
+        "Other open requests, same phone",
+    ]
+    positions = [sheet.index(f"<dt>{label}</dt>") for label in labels]
+    assert positions == sorted(positions)
+    assert "Maria Lopez" in sheet and "<dd>36 (born Mar 14, 1990)</dd>" in sheet
+    assert '<a class="call-link" href="tel:+12122462063">(212) 246-2063</a>' in sheet
+    assert "Fri Mar 5 to Fri Mar 12" in sheet and "Mon Mar 8" in sheet
+    assert "Dr. Stone, phone (212) 555-0100" in sheet and "Mornings are best." in sheet
+    assert other.reference in sheet
+
+
+def test_the_patients_details_are_edited_in_a_separate_step(admin_client, appointment):
+    page = admin_client.get(url("change", appointment.pk)).content.decode()
+    assert 'name="first_name"' not in page  # read-only until "Edit"
+    assert 'name="_save"' not in page
+    assert "Edit the patient&#x27;s details" in page or "Edit the patient's details" in page
+
+    editing = admin_client.get(url("change", appointment.pk) + "?edit=1").content.decode()
+    assert 'name="first_name"' in editing and 'name="_save"' in editing
+
+    data = {
+        field: getattr(appointment, field) or ""
+        for field in ["first_name", "last_name", "email", "preferred_time", "notes"]
+    }
+    data.update(
+        procedure=appointment.procedure_id,
+        phone="(212) 555-0199",
+        date_of_birth="1990-03-14",
+        last_period_start="2027-03-01",
+        preferred_date_1="2027-03-08",
+        **{
+            "outbound_messages-TOTAL_FORMS": 0,
+            "outbound_messages-INITIAL_FORMS": 0,
+        },
+        _save="Save",
+    )
+    response = admin_client.post(url("change", appointment.pk) + "?edit=1", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    appointment.refresh_from_db()
+    assert appointment.phone == "+12125550199"
+
+
+def test_posting_without_edit_changes_nothing(admin_client, appointment):
+    admin_client.post(
+        url("change", appointment.pk),
+        {"first_name": "Changed", "outbound_messages-TOTAL_FORMS": 0, "_save": "Save"},
+    )
+    appointment.refresh_from_db()
+    assert appointment.first_name != "Changed"
