@@ -307,3 +307,14 @@ def test_posting_without_edit_changes_nothing(admin_client, appointment):
     )
     appointment.refresh_from_db()
     assert appointment.first_name != "Changed"
+
+
+def test_dates_and_phones_read_one_way_on_the_list_and_todays_exams(admin_client, appointment):
+    schedule(admin_client, appointment, day="2027-03-08", time="09:30")
+
+    listing = admin_client.get(url("changelist")).content.decode()
+    today = admin_client.get(url("today") + "?day=2027-03-08").content.decode()
+
+    assert "Mon Mar 8, 9:30 am" in listing
+    assert "(212) 555-0123" in today and ">+12125550123<" not in today
+    assert "9:30 am" in today
