@@ -34,12 +34,21 @@ def phone_e164_or_none(text: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def clock_display(at: dt.datetime | dt.time | None) -> str:
+    """A time of day: "9:30 am" (New York time for a datetime)."""
+    if at is None:
+        return ""
+    if isinstance(at, dt.datetime):
+        at = timezone.localtime(at)
+    return f"{at:%-I:%M} {'am' if at.hour < 12 else 'pm'}"
+
+
 def when_display(at: dt.datetime | None) -> str:
     """A moment in New York time: "Thu Dec 3, 9:30 am"."""
     if at is None:
         return ""
     local = timezone.localtime(at)
-    return f"{local:%a %b %-d}, {local:%-I:%M} {local:%p}".replace("AM", "am").replace("PM", "pm")
+    return f"{local:%a %b %-d}, {clock_display(local)}"
 
 
 def day_display(day: dt.date | None) -> str:
