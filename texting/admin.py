@@ -301,7 +301,6 @@ class QuickReplyAdmin(admin.ModelAdmin):
     """Saved answers for the conversation page's reply box."""
 
     list_display = ["title", "body", "order", "active"]
-    list_editable = ["order", "active"]
     fields = ["title", "body", "order", "active"]
 
 
