@@ -22,12 +22,14 @@ from appointments.admin_forms import (
     AppointmentRequestAdminForm,
     CancelForm,
     ConfirmForm,
+    EarlyMoveForm,
     ScheduleForm,
 )
 from appointments.admin_panels import call_sheet, days_asked, screening_flags
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
 from appointments.models import AppointmentRequest
+from appointments.reopen import REOPENABLE, Reopening, reopening
 from appointments.wording import plan_message
 from clinic.display import when_display
 from clinic.models import Practice
@@ -365,6 +367,8 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             actions += [("complete", "Mark completed"), ("no_show", "No-show")]
         if obj.status in services.CANCELLABLE:
             actions.append(("cancel", "Cancel"))
+        if obj.status in REOPENABLE and isinstance(reopening(obj, timezone.now()), Reopening):
+            actions.append(("reopen", "Reopen"))
         return [
             (reverse(f"admin:appointments_appointmentrequest_{name}", args=[object_id]), label)
             for name, label in actions
@@ -381,6 +385,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             path("<int:pk>/complete/", view(self.complete_view), name=f"{name}_complete"),
             path("<int:pk>/no-show/", view(self.no_show_view), name=f"{name}_no_show"),
             path("<int:pk>/cancel/", view(self.cancel_view), name=f"{name}_cancel"),
+            path("<int:pk>/reopen/", view(self.reopen_view), name=f"{name}_reopen"),
             *super().get_urls(),
         ]
 
@@ -406,6 +411,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             "form": form,
             "button": button,
             "plan_text": self.window_panel(obj) if form_class is ScheduleForm else "",
+            "reopening": reopening(obj, timezone.now()) if title == "Reopen" else None,
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/status_form.html", context
@@ -441,12 +447,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     def complete_view(self, request, pk):
         def run(obj, form):
-            services.appointment_complete(request=obj, by=request.user)
+            services.appointment_complete(request=obj, by=request.user, override_reason=form.reason)
 
         return self._status_view(
             request,
             pk,
-            form_class=ConfirmForm,
+            form_class=EarlyMoveForm,
             title="Mark completed",
             button="Yes, the exam is done",
             run=run,
@@ -454,14 +460,29 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     def no_show_view(self, request, pk):
         def run(obj, form):
-            services.appointment_mark_no_show(request=obj, by=request.user)
+            services.appointment_mark_no_show(
+                request=obj, by=request.user, override_reason=form.reason
+            )
+
+        return self._status_view(
+            request,
+            pk,
+            form_class=EarlyMoveForm,
+            title="No-show",
+            button="Yes, the patient did not come",
+            run=run,
+        )
+
+    def reopen_view(self, request, pk):
+        def run(obj, form):
+            services.appointment_reopen(request=obj, by=request.user)
 
         return self._status_view(
             request,
             pk,
             form_class=ConfirmForm,
-            title="No-show",
-            button="Yes, the patient did not come",
+            title="Reopen",
+            button="Yes, undo it",
             run=run,
         )
 

@@ -96,3 +96,26 @@ class CancelForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """No fields: the button is the answer."""
+
+
+class EarlyMoveForm(forms.Form):
+    """Mark completed / no-show: refused before the booked time unless staff say why."""
+
+    early = forms.BooleanField(
+        label="Before the booked time",
+        required=False,
+        help_text="Only for a real exception, e.g. the patient came in early.",
+    )
+    early_reason = forms.CharField(
+        label="Why, if before the booked time", max_length=150, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("early") and not cleaned.get("early_reason", "").strip():
+            self.add_error("early_reason", "Please say why.")
+        return cleaned
+
+    @property
+    def reason(self) -> str:
+        return self.cleaned_data["early_reason"] if self.cleaned_data.get("early") else ""

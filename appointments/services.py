@@ -18,6 +18,8 @@ from appointments import emails
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
+from appointments.reopen import reopening
+from clinic.display import when_display
 from texting import services as texting
 
 Status = AppointmentRequest.Status
@@ -138,30 +140,62 @@ def appointment_schedule(
     return locked
 
 
-def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """Mark the exam as done; the follow-up text is queued."""
+def _not_before_the_booked_time(locked: AppointmentRequest, action: str, override: str) -> str:
+    """Refuse a move before the booked time unless staff give a reason; return the note."""
+    if locked.scheduled_at is None or locked.scheduled_at <= timezone.now() or override:
+        return f" before the booked time: {override}" if override else ""
+    raise TransitionError(
+        f"The exam is booked for {when_display(locked.scheduled_at)}: it cannot be {action} "
+        "before then. If it really happened early, tick “Before the booked time” and say why.",
+        code="too_early",
+    )
+
+
+def appointment_complete(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """Mark the exam as done (not before its booked time without a reason); the
+    follow-up text is queued."""
     with transaction.atomic():
         locked = _locked(request)
         _check(locked, {Status.SCHEDULED}, "marked completed")
+        note = _not_before_the_booked_time(locked, "marked completed", override_reason.strip())
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
-        _save(locked, by=by, reason="Completed")
+        _save(locked, by=by, reason=f"Completed{note}")
         texting.outbox_on_completed(request=locked)
     return locked
 
 
-def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """The patient did not come. Only on or after the exam's day."""
+def appointment_mark_no_show(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """The patient did not come: not before the booked time without a reason."""
     with transaction.atomic():
         locked = _locked(request)
         _check(locked, {Status.SCHEDULED}, "marked as a no-show")
-        if timezone.localdate(locked.scheduled_at) > timezone.localdate():
-            raise TransitionError(
-                "The exam is still to come: it cannot be a no-show yet.", code="too_early"
-            )
+        note = _not_before_the_booked_time(locked, "marked as a no-show", override_reason.strip())
         locked.status = Status.NO_SHOW
-        _save(locked, by=by, reason="No-show")
+        _save(locked, by=by, reason=f"No-show{note}")
         texting.outbox_on_cancelled(request=locked)
+    return locked
+
+
+def appointment_reopen(*, request: AppointmentRequest, by) -> AppointmentRequest:
+    """Undo staff's move to completed, no-show or cancelled made within the last day:
+    back to the status and booked time before it, with its texts put right."""
+    with transaction.atomic():
+        locked = _locked(request)
+        found = reopening(locked, timezone.now())
+        if isinstance(found, str):
+            raise TransitionError(found, code="not_reopenable")
+        undone = locked.get_status_display()
+        locked.status = found.status
+        locked.scheduled_at = found.scheduled_at
+        locked.completed_at = None
+        locked.cancel_reason = ""
+        _save(locked, by=by, reason=f"Reopened (undid “{undone}”)")
+        texting.outbox_on_reopened(request=locked, since=found.changed_at)
     return locked
 
 

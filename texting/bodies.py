@@ -38,7 +38,15 @@ LONGEST_VALUES = {
 FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
 
 # Template kinds that must end with the opt-out line.
-OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help", "reply_start"}
+OPT_OUT_KINDS = {
+    "received",
+    "scheduled",
+    "moved",
+    "reminder",
+    "follow_up",
+    "reply_help",
+    "reply_start",
+}
 
 # Words that would reveal why the patient sees us: never in a text.
 FORBIDDEN_WORDS = re.compile(
@@ -158,6 +166,10 @@ DEFAULT_TEMPLATES = {
         "{practice}: Hi {first_name}, your visit is on {date} at {time}, at {address}. "
         "Take ibuprofen or acetaminophen 30 to 60 minutes before. No need to fast. "
         "Questions? Call {phone}. Reply STOP to opt out."
+    ),
+    "moved": (
+        "{practice}: Hi {first_name}, your visit has moved to {date} at {time}, at "
+        "{address}. Questions? Call {phone}. Reply STOP to opt out."
     ),
     "reminder": (
         "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Take a pain "

@@ -46,6 +46,7 @@ class OutboundMessage(models.Model):
     class Kind(models.TextChoices):
         RECEIVED = "received", "Request received"
         SCHEDULED = "scheduled", "Appointment scheduled"
+        MOVED = "moved", "Visit moved (rescheduled)"
         REMINDER = "reminder", "Reminder (day before)"
         FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
         REPLY = "reply", "Automatic reply"
@@ -238,6 +239,7 @@ class MessageTemplate(models.Model):
     class Kind(models.TextChoices):
         RECEIVED = "received", "Request received"
         SCHEDULED = "scheduled", "Appointment scheduled"
+        MOVED = "moved", "Visit moved (rescheduled)"
         REMINDER = "reminder", "Reminder (day before)"
         FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
         REPLY_HELP = "reply_help", "Reply to HELP"

@@ -149,24 +149,28 @@ def outbox_on_scheduled(*, request: AppointmentRequest) -> None:
     if request.scheduled_at is None:
         return
     now = timezone.now()
-    keep = {appointment_key(Kind.SCHEDULED, request), appointment_key(Kind.REMINDER, request)}
+    booking_kinds = [Kind.SCHEDULED, Kind.MOVED]
+    keep = {appointment_key(k, request) for k in (*booking_kinds, Kind.REMINDER)}
     _cancel_pending(
         OutboundMessage.objects.filter(
-            request=request, kind__in=[Kind.SCHEDULED, Kind.REMINDER]
+            request=request, kind__in=[*booking_kinds, Kind.REMINDER]
         ).exclude(dedupe_key__in=keep),
         "Rescheduled",
     )
     if not request_may_text(request) or request.scheduled_at <= now:
         return
-    key = appointment_key(Kind.SCHEDULED, request)
-    told_later = OutboundMessage.objects.filter(
-        request=request, kind=Kind.SCHEDULED, sent_at__isnull=False
-    ).exclude(dedupe_key__startswith=key)
+    told = OutboundMessage.objects.filter(
+        request=request, kind__in=booking_kinds, sent_at__isnull=False
+    )
+    # Told of another time before: this text says the visit has moved.
+    kind = Kind.MOVED if told.exists() else Kind.SCHEDULED
+    key = appointment_key(kind, request)
+    told_later = told.exclude(dedupe_key__startswith=key)
     earlier = OutboundMessage.objects.filter(dedupe_key=key, sent_at__isnull=False).first()
     if earlier and told_later.filter(sent_at__gt=earlier.sent_at).exists():
         # The patient was told this time, then another: tell them this time again.
         key = f"{key}:again{told_later.count()}"
-    _queue(request=request, kind=Kind.SCHEDULED, key=key, send_at=now)
+    _queue(request=request, kind=kind, key=key, send_at=now)
 
     practice = Practice.objects.current()
     remind_at = timing.reminder_time(request.scheduled_at, practice.reminder_hour)
@@ -185,7 +189,9 @@ def outbox_on_scheduled(*, request: AppointmentRequest) -> None:
 def outbox_on_completed(*, request: AppointmentRequest) -> None:
     """Queue the 'follow_up' text."""
     _cancel_pending(
-        OutboundMessage.objects.filter(request=request, kind__in=[Kind.SCHEDULED, Kind.REMINDER]),
+        OutboundMessage.objects.filter(
+            request=request, kind__in=[Kind.SCHEDULED, Kind.MOVED, Kind.REMINDER]
+        ),
         "Exam completed",
     )
     if not request_may_text(request):
@@ -202,6 +208,27 @@ def outbox_on_completed(*, request: AppointmentRequest) -> None:
 def outbox_on_cancelled(*, request: AppointmentRequest) -> None:
     """Cancel every pending text of the request."""
     _cancel_pending(OutboundMessage.objects.filter(request=request), "Request cancelled")
+
+
+# Why a status change cancels texts: a reopened request gets those texts back.
+UNDONE_REASONS = ("Exam completed", "Request cancelled")
+
+
+def outbox_on_reopened(*, request: AppointmentRequest, since: datetime.datetime) -> None:
+    """Undo a status change made at `since`: the follow-up it queued is cancelled, and
+    the texts it cancelled go back in the queue (each is checked again before it goes)."""
+    mine = OutboundMessage.objects.filter(request=request)
+    _cancel_pending(mine.filter(kind=Kind.FOLLOW_UP, created_at__gte=since), "Status change undone")
+    revived = mine.filter(
+        status=Status.CANCELLED, updated_at__gte=since, last_error__in=UNDONE_REASONS
+    ).exclude(kind=Kind.FOLLOW_UP)
+    now = timezone.now()
+    for message in revived:
+        message.status, message.last_error = Status.PENDING, ""
+        message.send_at = max(message.send_at, now)
+        message.save(update_fields=["status", "last_error", "send_at", "updated_at"])
+        if message.send_at <= now:
+            _send_soon(message.pk)
 
 
 def optout_add(*, phone: str, source: str) -> OptOut:
@@ -231,7 +258,7 @@ def stop_reason(message: OutboundMessage, now: datetime.datetime) -> str:
         return "No consent to texts"
     if request.status in (ReqStatus.CANCELLED, ReqStatus.NO_SHOW):
         return "Request cancelled"
-    if message.kind in (Kind.SCHEDULED, Kind.REMINDER):
+    if message.kind in (Kind.SCHEDULED, Kind.MOVED, Kind.REMINDER):
         if request.status != ReqStatus.SCHEDULED or request.scheduled_at is None:
             return "No longer scheduled"
         if not message.dedupe_key.startswith(appointment_key(message.kind, request)):

@@ -138,14 +138,14 @@ def test_a_stale_schedule_page_saves_nothing(admin_client, appointment):
 def test_complete_no_show_and_cancel_follow_the_workflow(admin_client, clinic, frozen_now):
     done = AppointmentRequestFactory()
     schedule(admin_client, done)
-    admin_client.post(url("complete", done.pk))
+    admin_client.post(url("complete", done.pk), {"early": "on", "early_reason": "Came early"})
     done.refresh_from_db()
     assert done.status == Status.COMPLETED and done.completed_at is not None
 
     early = AppointmentRequestFactory()
     schedule(admin_client, early)
     response = admin_client.post(url("no_show", early.pk))
-    assert "cannot be a no-show yet" in response.content.decode()
+    assert "cannot be marked as a no-show before then" in response.content.decode()
 
     cancelled = AppointmentRequestFactory()
     assert (

@@ -4,6 +4,12 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+# The text a patient gets when her booked visit moves (as in texting.bodies).
+MOVED_TEMPLATE = (
+    "{practice}: Hi {first_name}, your visit has moved to {date} at {time}, at "
+    "{address}. Questions? Call {phone}. Reply STOP to opt out."
+)
+
 # Neutral answers to start with; staff edit them in the admin (Quick replies).
 QUICK_REPLIES = [
     ("Thanks, we will call", "Thank you for your message. We will call you today."),
@@ -13,6 +19,8 @@ QUICK_REPLIES = [
 
 
 def load(apps, schema_editor):
+    MessageTemplate = apps.get_model("texting", "MessageTemplate")
+    MessageTemplate.objects.get_or_create(kind="moved", defaults={"body": MOVED_TEMPLATE})
     QuickReply = apps.get_model("texting", "QuickReply")
     for order, (title, body) in enumerate(QUICK_REPLIES):
         QuickReply.objects.get_or_create(title=title, defaults={"body": body, "order": order})
