@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import services
+from appointments import screening, services
 from appointments.admin_forms import (
     AppointmentRequestAdminForm,
     CancelForm,
@@ -90,6 +90,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "contrast_allergy",
         "pelvic_infection_history",
         "lipiodol_interest",
+        "may_be_pregnant",
         "self_pay",
         "sms_consent",
     )
@@ -162,7 +163,14 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         ),
         (
             "Screening answers",
-            {"fields": ("contrast_allergy", "pelvic_infection_history", "lipiodol_interest")},
+            {
+                "fields": (
+                    "may_be_pregnant",
+                    "contrast_allergy",
+                    "pelvic_infection_history",
+                    "lipiodol_interest",
+                )
+            },
         ),
         ("Notes", {"fields": ("notes",)}),
     )
@@ -280,16 +288,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Screening")
     def screening_panel(self, obj):
-        notes = []
-        if obj.contrast_allergy:
-            notes.append("Contrast allergy: plan gadolinium contrast instead.")
-        if obj.pelvic_infection_history:
-            notes.append("Past pelvic infection: the doctor may prescribe antibiotics first.")
-        if obj.lipiodol_interest:
-            notes.append("Wants Lipiodol: self-pay, tell the patient the price.")
-        if not notes:
+        flags = screening.screening_flags(obj)
+        if not flags:
             return "No flags."
-        return format_html_join("", '<p class="flag-note">{}</p>', ((n,) for n in notes))
+        return format_html_join(
+            "", '<p class="flag-note {}">{}</p>', ((f.css, f.note) for f in flags)
+        )
 
     @admin.display(description="Cycle window")
     def window_panel(self, obj):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from appointments import screening
 from appointments.forms import age_on
 from appointments.models import AppointmentRequest
 from clinic.display import day_display, phone_display, when_display
@@ -20,13 +21,7 @@ OPEN_STATES = (Status.REQUESTED, Status.SCHEDULED)
 
 
 def screening_flags(obj: AppointmentRequest) -> SafeString | str:
-    flags = []
-    if obj.contrast_allergy:
-        flags.append(("flag flag-allergy", "Contrast allergy"))
-    if obj.pelvic_infection_history:
-        flags.append(("flag flag-infection", "Pelvic infection"))
-    if obj.lipiodol_interest:
-        flags.append(("flag flag-lipiodol", "Lipiodol"))
+    flags = [(f"flag {flag.css}", flag.label) for flag in screening.screening_flags(obj)]
     return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
 
 

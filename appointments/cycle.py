@@ -2,7 +2,8 @@
 
 Day 1 is the first day of bleeding. The practice books from `start_day` to `end_day`
 of the cycle (days 5 to 12 by default): after the bleeding stops and before
-ovulation, so that an early pregnancy is never exposed.
+ovulation, which lowers the chance that an early pregnancy is exposed (it cannot
+rule it out: patients are asked whether they could be pregnant).
 
 Pure Python, no Django: callers pass the practice's hours, closures and today's date.
 """
@@ -11,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import holidays as holidays_lib
+from clinic.opening import MAJOR_HOLIDAYS, major_holidays  # noqa: F401 (re-exported)
 
 DEFAULT_CYCLE_LENGTH = 28
 MIN_CYCLE_LENGTH = 20
@@ -26,31 +27,7 @@ MAX_LMP_AGE_DAYS = 90
 # How far ahead a patient with irregular cycles may suggest dates.
 IRREGULAR_HORIZON_DAYS = 90
 
-# The office is "closed major holidays". Of the US federal holidays, these six (and
-# the weekday on which each is observed) are the major ones; the others (MLK Day,
-# Presidents' Day, Juneteenth, Columbus Day, Veterans Day) are ordinary work days.
-# Admin closures cover anything else.
-MAJOR_HOLIDAYS = (
-    "New Year's Day",
-    "Memorial Day",
-    "Independence Day",
-    "Labor Day",
-    "Thanksgiving Day",
-    "Christmas Day",
-)
-
 ONE_DAY = dt.timedelta(days=1)
-
-
-def major_holidays(years: Iterable[int]) -> dict[dt.date, str]:
-    """Return the US major holidays of `years`, observed days included, by date."""
-    us = holidays_lib.US(years=list(years), observed=True)
-    found = {}
-    for day in us:
-        names = [n for n in us.get_list(day) if n.startswith(MAJOR_HOLIDAYS)]
-        if names:
-            found[day] = names[0]
-    return found
 
 
 def cycle_window(lmp: dt.date, start_day: int, end_day: int) -> tuple[dt.date, dt.date]:

@@ -159,6 +159,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "contrast_allergy",
             "pelvic_infection_history",
             "lipiodol_interest",
+            "may_be_pregnant",
             "sms_consent",
             "notes",
         ]
@@ -182,6 +183,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "referring_physician_fax": "Your doctor's fax (optional)",
             "contrast_allergy": "I have had an allergic reaction to X-ray or CT contrast (dye)",
             "pelvic_infection_history": "I have had a pelvic infection (such as PID)",
+            "may_be_pregnant": "Could you be pregnant?",
             "sms_consent": SMS_CONSENT_TEXT,
             "notes": "Anything else we should know? (optional)",
         }
@@ -203,6 +205,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "referring_physician": "The doctor who sent you. We fax the report to them.",
             "contrast_allergy": "We can use a different contrast (gadolinium) instead.",
             "pelvic_infection_history": "Your doctor may want you to take an antibiotic first.",
+            "may_be_pregnant": "If yes or not sure, please call us before we book your exam.",
             "notes": "Please do not write more than 2,000 characters.",
         }
         widgets = {
@@ -213,6 +216,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             "preferred_date_3": date_input(),
             "date_of_birth": date_input(),
             "preferred_time": forms.RadioSelect,
+            "may_be_pregnant": forms.RadioSelect,
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -244,6 +248,9 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         fields["procedure"].empty_label = None
         fields["procedure"].error_messages["required"] = "Please pick an exam."
         fields["preferred_time"].choices = AppointmentRequest.TimeOfDay.choices
+        fields["may_be_pregnant"].choices = AppointmentRequest.Pregnancy.choices
+        fields["may_be_pregnant"].required = True
+        fields["may_be_pregnant"].error_messages["required"] = "Please answer yes, no or not sure."
         # Kept for `request_fields`: the chosen plan without another query.
         self.plans = content.plans
         fields["insurance"].choices = [
@@ -252,9 +259,10 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             (INSURANCE_OTHER, "Other plan"),
             (INSURANCE_SELF_PAY, "No insurance: I will pay myself"),
         ]
+        price = content.lipiodol_price
         fields[
             "lipiodol_interest"
-        ].label = f"I am interested in Lipiodol (self-pay, {content.lipiodol_price})"
+        ].label = f"I am interested in Lipiodol ({price}, which insurers do not cover)"
         fields[
             "lipiodol_interest"
         ].help_text = "Insurance does not cover Lipiodol. We only use it if your tubes are open."
@@ -319,6 +327,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             ),
             Fieldset(
                 "A few health questions",
+                "may_be_pregnant",
                 "contrast_allergy",
                 "pelvic_infection_history",
                 "lipiodol_interest",

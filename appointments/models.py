@@ -10,6 +10,9 @@ from simple_history.models import HistoricalRecords
 
 # Crockford's base32 without look-alike letters: easy to read out on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+# A usual cycle shorter than this may bring ovulation inside the window: the front desk
+# is flagged and confirms the day with the patient (the window rule itself stays).
+SHORT_CYCLE_DAYS = 26
 
 
 def new_reference() -> str:
@@ -49,6 +52,11 @@ class AppointmentRequest(models.Model):
         COMPLETED = "completed", "Completed"
         CANCELLED = "cancelled", "Cancelled"
         NO_SHOW = "no_show", "No-show"
+
+    class Pregnancy(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        NOT_SURE = "not_sure", "Not sure"
 
     class TimeOfDay(models.TextChoices):
         ANY = "any", "Any time"
@@ -101,6 +109,13 @@ class AppointmentRequest(models.Model):
     contrast_allergy = models.BooleanField("allergy to iodinated contrast", default=False)
     pelvic_infection_history = models.BooleanField("history of pelvic infection", default=False)
     lipiodol_interest = models.BooleanField("interested in Lipiodol", default=False)
+    may_be_pregnant = models.CharField(
+        "could be pregnant",
+        max_length=8,
+        choices=Pregnancy.choices,
+        blank=True,
+        help_text="The patient's answer to 'Could you be pregnant?' (blank: not asked).",
+    )
 
     # Texting consent, with the exact words the patient agreed to
     sms_consent = models.BooleanField("agreed to texts", default=False)
@@ -137,6 +152,16 @@ class AppointmentRequest(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def pregnancy_possible(self) -> bool:
+        """She answered yes or not sure: she is told to call before booking."""
+        return self.may_be_pregnant in (self.Pregnancy.YES, self.Pregnancy.NOT_SURE)
+
+    @property
+    def short_cycle(self) -> bool:
+        """A usual cycle shorter than SHORT_CYCLE_DAYS: staff confirm the day with her."""
+        return self.cycle_length is not None and self.cycle_length < SHORT_CYCLE_DAYS
 
     @property
     def full_name(self) -> str:

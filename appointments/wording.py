@@ -14,7 +14,7 @@ def day_label(day: dt.date) -> str:
 
 def plan_message(plan: WindowPlan, practice: Practice) -> str:
     """One or two plain sentences about the window, and what to do when it is no use."""
-    call = f"call or text us at {practice.phone} on day 1 of your next period"
+    call = f"{practice.call_or_text} on day 1 of your next period"
     if plan.state == State.IRREGULAR:
         return (
             "That is fine. Please "

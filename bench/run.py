@@ -247,6 +247,7 @@ def submit_one(base: str, lmp: str, days: list[str], n: int) -> tuple[int, float
             "phone": "(212) 555-0123",
             "email": f"bench{n:03d}@example.com",
             "insurance": plans[0] if plans else form.choices["insurance"][0],
+            "may_be_pregnant": "no",
             "sms_consent": "on",
         }
         body = urlencode(data)

@@ -12,7 +12,19 @@ class PracticeAdmin(admin.ModelAdmin):
 
     list_display = ["name", "phone", "email", "updated_at"]
     fieldsets = [
-        ("Name and contact", {"fields": ["name", "short_name", "phone", "phone_e164", "email"]}),
+        (
+            "Name and contact",
+            {
+                "fields": [
+                    "name",
+                    "short_name",
+                    "phone",
+                    "phone_e164",
+                    "after_hours_phone",
+                    "email",
+                ]
+            },
+        ),
         (
             "Address",
             {
@@ -27,7 +39,17 @@ class PracticeAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Texting", {"fields": ["texting_note", "reminder_hour", "follow_up_delay_hours"]}),
+        (
+            "Texting",
+            {
+                "fields": [
+                    "texting_phone",
+                    "texting_note",
+                    "reminder_hour",
+                    "follow_up_delay_hours",
+                ]
+            },
+        ),
         ("Scheduling window", {"fields": [("window_start_day", "window_end_day")]}),
     ]
 

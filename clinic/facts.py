@@ -4,11 +4,14 @@ Header, footer and the MedicalClinic JSON-LD need them on every page; they are
 loaded with two queries once per content version and then read from the cache.
 """
 
+import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from clinic.caching import cached_content
 from clinic.hours import HoursGroup, hours_groups, week_table
-from clinic.models import OpeningHours, Practice
+from clinic.models import Closure, OpeningHours, Practice
+from clinic.opening import is_open_at
 
 
 @dataclass
@@ -35,3 +38,13 @@ def _load() -> SiteFacts:
 def site_facts() -> SiteFacts:
     """Return the practice and its hours for the current content version."""
     return cached_content("site-facts", _load)
+
+
+def office_open_at(at: datetime.datetime) -> bool:
+    """True when the office is open at `at`: its hours, not a closure, not a major holiday."""
+    facts = site_facts()
+    local = at.astimezone(ZoneInfo(facts.practice.time_zone))
+    day = local.date()
+    closures = Closure.objects.overlapping(day, day).values_list("first_day", "last_day")
+    hours = {h.weekday: (h.opens, h.closes) for h in facts.hours}
+    return is_open_at(local, hours=hours, closures=list(closures))

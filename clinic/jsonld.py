@@ -76,8 +76,18 @@ def medical_procedure(*, procedure, site_url: str) -> dict:
     return data
 
 
-def faq_page(*, questions: Iterable, site_url: str, path: str) -> dict:
-    """An FAQPage listing every question with its answer as plain text."""
+def _answer(question, warning_signs: str) -> str:
+    text = _plain(question.answer)
+    if warning_signs and getattr(question, "shows_warning_signs", False):
+        text = f"{text} {' '.join(warning_signs.split())}".strip()
+    return text
+
+
+def faq_page(*, questions: Iterable, site_url: str, path: str, warning_signs: str = "") -> dict:
+    """An FAQPage listing every question with its answer as plain text.
+
+    A question that shows the warning signs on the page carries them in its answer too.
+    """
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -86,7 +96,7 @@ def faq_page(*, questions: Iterable, site_url: str, path: str) -> dict:
             {
                 "@type": "Question",
                 "name": question.question,
-                "acceptedAnswer": {"@type": "Answer", "text": _plain(question.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": _answer(question, warning_signs)},
             }
             for question in questions
         ],

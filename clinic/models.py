@@ -2,6 +2,7 @@
 
 import datetime
 
+import phonenumbers
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -43,6 +44,25 @@ class Practice(models.Model):
         max_length=200,
         blank=True,
         default="You can also text us through the Klara app.",
+        help_text="Shown while the texting number below is empty.",
+    )
+    texting_phone = models.CharField(
+        "texting number",
+        max_length=20,
+        blank=True,
+        help_text=(
+            "The number our texts come from (Twilio), as patients should see it. Once set, "
+            "the site tells patients to text it, and the texting note above is no longer shown."
+        ),
+    )
+    after_hours_phone = models.CharField(
+        "after-hours number",
+        max_length=20,
+        blank=True,
+        help_text=(
+            "Optional: a number patients can call when the office is closed. Every 'call us' "
+            "for warning signs then gives it, next to 911 and the emergency room."
+        ),
     )
     window_start_day = models.PositiveSmallIntegerField(
         "cycle window: first day",
@@ -87,11 +107,40 @@ class Practice(models.Model):
 
         return f"https://www.openstreetmap.org/search?query={quote_plus(self.address_line)}"
 
+    @property
+    def texting_line(self) -> str:
+        """How patients reach us by text: the texting number once set, else the note."""
+        if self.texting_phone:
+            return f"You can also text us at {self.texting_phone}."
+        return self.texting_note
+
+    @property
+    def call_or_text(self) -> str:
+        """'call us at (212) 246-2063', with 'or text us at …' once a texting number is set."""
+        if self.texting_phone:
+            return f"call us at {self.phone} or text us at {self.texting_phone}"
+        return f"call us at {self.phone}"
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
         if self.window_end_day <= self.window_start_day:
             raise ValidationError({"window_end_day": "The last day must come after the first day."})
+        errors = {}
+        for name in ("texting_phone", "after_hours_phone"):
+            value = getattr(self, name)
+            if value and not _is_phone(value):
+                errors[name] = "Please enter a phone number with area code, like (212) 555-0123."
+        if errors:
+            raise ValidationError(errors)
+
+
+def _is_phone(value: str) -> bool:
+    """A US number with area code (or any number written with +), as phonenumbers reads it."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(value, "US"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 class OpeningHoursQuerySet(models.QuerySet):
@@ -191,7 +240,7 @@ class InsurancePlan(models.Model):
 
 
 class Price(models.Model):
-    """A self-pay price, by CPT code where there is one."""
+    """A price, by CPT code where there is one."""
 
     code = models.CharField("CPT code", max_length=10, blank=True)
     label = models.CharField(max_length=200)

@@ -14,7 +14,7 @@ DEFAULTS = {
     ),
     "about": ("About us", "Our physician, experience, radiation safety and publications."),
     "location": ("Location and hours", "Our address in Midtown Manhattan, hours and directions."),
-    "insurance": ("Insurance and prices", "The insurance plans we accept and our self-pay prices."),
+    "insurance": ("Insurance and prices", "The insurance plans we accept and our prices."),
     "faq": ("Frequently asked questions", "Answers to common questions about HSG and FTR."),
     "contact": ("Contact us", "Call, email or send us a message."),
     "privacy": ("Privacy", "How this website handles your information."),

@@ -6,7 +6,15 @@ from faq.models import Category, Question
 class QuestionInline(admin.StackedInline):
     model = Question
     extra = 0
-    fields = ["question", "slug", "answer", "procedure", "order", "published"]
+    fields = [
+        "question",
+        "slug",
+        "answer",
+        "shows_warning_signs",
+        "procedure",
+        "order",
+        "published",
+    ]
     prepopulated_fields = {"slug": ["question"]}
     show_change_link = True
 
@@ -24,7 +32,7 @@ class CategoryAdmin(admin.ModelAdmin):
 class QuestionAdmin(admin.ModelAdmin):
     list_display = ["question", "category", "procedure", "order", "published"]
     list_editable = ["order", "published"]
-    list_filter = ["category", "procedure", "published"]
+    list_filter = ["category", "procedure", "shows_warning_signs", "published"]
     list_select_related = ["category", "procedure"]
     search_fields = ["question", "answer", "slug"]
     prepopulated_fields = {"slug": ["question"]}

@@ -35,6 +35,15 @@ class Question(models.Model):
         related_name="questions",
         help_text="Also shown on this procedure's page.",
     )
+    shows_warning_signs = models.BooleanField(
+        "show the warning signs",
+        default=False,
+        help_text=(
+            "Show the site's one list of warning signs after the answer (fever or chills, "
+            "heavy bleeding, severe pain, an allergic reaction) with what to do when we "
+            "are closed. The list itself is the same everywhere and is not edited here."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0)
     published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -11,8 +11,13 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0002_content",
     "faq.migrations.0002_content",
     "texting.migrations.0002_default_templates",
-    "texting.migrations.0003_conversations",
-    "appointments.migrations.0003_front_desk_group",
+    # The safer wording, applied over the first load as `migrate` does.
+    "procedures.migrations.0003_safer_wording",
+    "clinic.migrations.0004_safer_wording",
+    "faq.migrations.0004_safer_wording",
+    "texting.migrations.0004_safer_texts",
+    "texting.migrations.0005_conversations",
+    "appointments.migrations.0004_front_desk_group",
 ]
 
 

@@ -114,6 +114,7 @@ def request_post(**changes) -> dict:
         "phone": "(212) 555-0123",
         "email": "maria@example.com",
         "insurance": str(InsurancePlan.objects.get(name="Aetna").pk),
+        "may_be_pregnant": "no",
         "website": "",
         **changes,
     }
@@ -176,6 +177,7 @@ def test_the_request_form_survives_any_text_in_its_choice_and_date_fields(site, 
             "submission_key",
             "sms_consent",
             "contrast_allergy",
+            "may_be_pregnant",
         )
     }
     response = Client().post("/appointments/request/", request_post(**field_values))

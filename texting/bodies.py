@@ -21,6 +21,10 @@ PLACEHOLDERS = {
     "time": "the appointment time, e.g. 9:30 AM",
     "address": "the practice's address",
     "phone": "the practice's phone",
+    "closed_help": "what to do when the office is closed (911, the emergency room, or the "
+    "after-hours number when the practice profile has one)",
+    "office_hours": "when the office is open, e.g. Monday to Friday, 9:00 am to 5:00 pm",
+    "help_url": "the link to the warning signs on the site (texts never list them)",
 }
 PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACEHOLDERS.items())
 
@@ -33,6 +37,10 @@ LONGEST_VALUES = {
     "time": "10:45 AM",
     "address": "200 West 57th Street, Suite 407, New York, NY 10019",
     "phone": "(212) 246-2063",
+    # clinic.safety.closed_help_sms with a 20-character after-hours number (the longest).
+    "closed_help": "When we are closed, call (212) 555-0100 x1234, or 911 in an emergency.",
+    "office_hours": "Monday to Thursday, 9:00 am to 5:00 pm; Friday, 9:00 am to 1:00 pm",
+    "help_url": "https://www.hsgexam.com/contact/#warning-signs",
 }
 # A first name longer than this is cut, so a text stays within two segments.
 FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
@@ -48,11 +56,25 @@ OPT_OUT_KINDS = {
     "reply_start",
 }
 
+# Template kinds that answer "call us at once": they must also say what to do when the
+# office is closed ({closed_help}).
+CLOSED_HELP_KINDS = {"follow_up", "reply_urgent", "reply_closed"}
+
 # Words that would reveal why the patient sees us: never in a text.
 FORBIDDEN_WORDS = re.compile(
     r"\b(hsg|hysterosalpingo\w*|lipiodol|recanali[sz]\w*|ftr|salpingo\w*|pro-?nox|nitrous"
     r"|fallopian|tubes?|fertility|infertility|diagnos\w*|date of birth|dob|lmp|period"
     r"|insurance plan|member id)\b",
+    re.IGNORECASE,
+)
+# A text can show on a lock screen: no symptom, and nothing to bring or take that hints
+# at the visit. Details live behind a link or a call.
+SYMPTOM_WORDS = re.compile(
+    r"\b(fever\w*|chills|bleed\w*|blood\w*|pain\w*|cramp\w*|spotting|pads?|liners?"
+    r"|tampons?|sanitary|ibuprofen|acetaminophen|tylenol|advil|motrin|relievers?"
+    r"|pregnan\w*|allerg\w*|hives|swelling|breath\w*|nause\w*|vomit\w*|discharge"
+    r"|infect\w*|fasting|contrast|dye|x-?rays?|catheter|speculum|uterus|womb|cervix"
+    r"|ovar\w*|vagina\w*)\b",
     re.IGNORECASE,
 )
 
@@ -103,7 +125,9 @@ def longest_segments(template: str) -> int:
     return segment_count(render(template, LONGEST_VALUES))
 
 
-def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
+def template_errors(
+    template: str, *, needs_opt_out: bool, needs_closed_help: bool = False
+) -> list[str]:
     """Return what is wrong with a template, in words staff can act on."""
     errors = []
     try:
@@ -121,6 +145,11 @@ def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
         errors.append("Placeholders cannot have formats, e.g. write {date}, not {date:%d}.")
     if "practice" not in names:
         errors.append("Name the practice: include {practice}.")
+    if needs_closed_help and "closed_help" not in names:
+        errors.append(
+            "Say what to do when the office is closed: include {closed_help} "
+            "(911, the emergency room, or the after-hours number)."
+        )
     if needs_opt_out and not template.strip().endswith(OPT_OUT_LINE):
         errors.append(f'End the text with "{OPT_OUT_LINE}"')
     bad = non_gsm7_characters(template)
@@ -133,6 +162,12 @@ def template_errors(template: str, *, needs_opt_out: bool) -> list[str]:
     found = FORBIDDEN_WORDS.search(template)
     if found:
         errors.append(f'Texts must not say why the patient comes to us: remove "{found.group(0)}".')
+    symptom = SYMPTOM_WORDS.search(template)
+    if symptom:
+        errors.append(
+            f'Texts can show on a lock screen: remove "{symptom.group(0)}". Name no symptom '
+            "and nothing that hints at the visit; the details are behind {help_url} or a call."
+        )
     if not errors:
         segments = longest_segments(template)
         if segments > MAX_SEGMENTS:
@@ -164,21 +199,21 @@ DEFAULT_TEMPLATES = {
     ),
     "scheduled": (
         "{practice}: Hi {first_name}, your visit is on {date} at {time}, at {address}. "
-        "Take ibuprofen or acetaminophen 30 to 60 minutes before. No need to fast. "
-        "Questions? Call {phone}. Reply STOP to opt out."
+        "How to get ready is in the email we sent you. Questions? Call {phone}. "
+        "Reply STOP to opt out."
     ),
     "moved": (
         "{practice}: Hi {first_name}, your visit has moved to {date} at {time}, at "
         "{address}. Questions? Call {phone}. Reply STOP to opt out."
     ),
     "reminder": (
-        "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Take a pain "
-        "reliever 30 to 60 min before. No fasting. Bring photo ID, insurance card and a "
-        "pad. Reply C to confirm. Reply STOP to opt out."
+        "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Bring a photo ID "
+        "and your insurance card. How to get ready is in our email. Reply C to confirm. "
+        "Reply STOP to opt out."
     ),
     "follow_up": (
-        "{practice}: Hi {first_name}, how are you feeling after your visit? Reply here "
-        "to tell us. Fever, heavy bleeding or severe pain is not normal: call {phone}. "
+        "{practice}: Hi {first_name}, how are you feeling after your visit? Reply here to "
+        "tell us. When to call us: {help_url} Call {phone}. {closed_help} "
         "Reply STOP to opt out."
     ),
     "reply_help": (
@@ -186,7 +221,15 @@ DEFAULT_TEMPLATES = {
     ),
     "reply_urgent": (
         "{practice}: we got your message and our staff will see it. Please call us now "
-        "at {phone}. Call 911 in an emergency."
+        "at {phone}. {closed_help}"
+    ),
+    "reply_closed": (
+        "{practice}: we got your message, but our office is closed now and we may not see "
+        "it until we open. Please do not wait for us. {closed_help}"
+    ),
+    "reply_message": (
+        "{practice}: thank you, we got your message. Our staff answer texts when the office "
+        "is open: {office_hours}. If it cannot wait, call {phone}. {closed_help}"
     ),
     "reply_confirmed": (
         "{practice}: thank you, your visit on {date} at {time} is confirmed. To change "

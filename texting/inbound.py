@@ -1,5 +1,6 @@
 """Services for what Twilio tells us: patients' replies and delivery reports."""
 
+import datetime
 import logging
 import smtplib
 
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest
+from clinic.facts import office_open_at
 from texting import keywords
 from texting.keywords import Intent
 from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
@@ -19,6 +21,10 @@ logger = logging.getLogger(__name__)
 
 Status = OutboundMessage.Status
 Kind = InboundMessage.Kind
+
+# A plain message gets one acknowledgement (when the office answers) per this long, so a
+# conversation of several texts is not answered by a robot each time.
+ACKNOWLEDGE_EVERY = datetime.timedelta(hours=12)
 
 FINAL_STATUSES = {
     "delivered": Status.DELIVERED,
@@ -95,8 +101,27 @@ def _answer(inbound: InboundMessage) -> str:
     if keywords.is_urgent(body):
         inbound.is_urgent = True
         transaction.on_commit(lambda: _alert_staff_urgent(inbound), robust=True)
-        return text_render(kind="reply_urgent")
-    return ""
+        # While the office is closed, the reply says so: nobody may read it until we open.
+        open_now = office_open_at(timezone.now())
+        return text_render(kind="reply_urgent" if open_now else "reply_closed")
+    return _acknowledge(inbound)
+
+
+def _acknowledge(inbound: InboundMessage) -> str:
+    """Tell the patient when the office answers, once per ACKNOWLEDGE_EVERY.
+
+    Not to an opted-out number, and not to someone asking us to stop texting.
+    """
+    if inbound.needs_attention or phone_opted_out(inbound.from_phone):
+        return ""
+    recent = InboundMessage.objects.filter(
+        from_phone=inbound.from_phone,
+        kind=Kind.MESSAGE,
+        received_at__gte=timezone.now() - ACKNOWLEDGE_EVERY,
+    ).exclude(pk=inbound.pk)
+    if recent.exists():
+        return ""
+    return text_render(kind="reply_message")
 
 
 def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:

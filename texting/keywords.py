@@ -33,6 +33,7 @@ URGENT = re.compile(
     rf"|{_NOT} stop bleeding"
     r"|blood clots?|severe pain|severe cramp\w*|very bad (?:pain|cramp\w*)|terrible pain"
     r"|worst pain|extreme pain|unbearable|excruciating|pain is (?:very )?bad"
+    r"|(?:pain|cramp\w*) (?:is |are )?(?:getting |much )?worse|worse pain|worsening"
     r"|faint\w*|passed out|pass out|dizzy|can'?t breathe?|trouble breathing|short of breath"
     r"|allergic reaction|hives|swelling|emergency|911|er|hospital"
     r")\b",

@@ -243,7 +243,9 @@ class MessageTemplate(models.Model):
         REMINDER = "reminder", "Reminder (day before)"
         FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
         REPLY_HELP = "reply_help", "Reply to HELP"
-        REPLY_URGENT = "reply_urgent", "Reply to an urgent message"
+        REPLY_URGENT = "reply_urgent", "Reply to an urgent message (office open)"
+        REPLY_CLOSED = "reply_closed", "Reply to an urgent message (office closed)"
+        REPLY_MESSAGE = "reply_message", "Reply to any other message (when we answer)"
         REPLY_CONFIRMED = "reply_confirmed", "Reply to C (confirmed)"
         REPLY_NOTHING_TO_CONFIRM = "reply_no_visit", "Reply to C (no upcoming visit)"
         REPLY_START = "reply_start", "Reply to START"
@@ -259,7 +261,11 @@ class MessageTemplate(models.Model):
         return self.get_kind_display()
 
     def clean(self):
-        errors = bodies.template_errors(self.body, needs_opt_out=self.kind in bodies.OPT_OUT_KINDS)
+        errors = bodies.template_errors(
+            self.body,
+            needs_opt_out=self.kind in bodies.OPT_OUT_KINDS,
+            needs_closed_help=self.kind in bodies.CLOSED_HELP_KINDS,
+        )
         if errors:
             raise ValidationError({"body": errors})
 

@@ -21,6 +21,7 @@ from clinic.models import Practice
 from texting import bodies, timing
 from texting.backends import BaseSmsBackend, SmsSendError, get_backend
 from texting.models import MessageTemplate, OptOut, OutboundMessage
+from texting.practice_values import practice_values
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def text_render(
         "practice": practice.name,
         "phone": practice.phone,
         "address": practice.address_line,
+        **practice_values(practice),
     }
     if request is not None:
         values["first_name"] = bodies.first_name_value(request.first_name)

@@ -22,6 +22,7 @@ def valid_post(procedure, plan, **changes):
         "referring_physician": "",
         "referring_physician_phone": "",
         "referring_physician_fax": "",
+        "may_be_pregnant": "no",
         "notes": "",
         "website": "",
     }

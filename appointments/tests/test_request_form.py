@@ -95,8 +95,8 @@ def test_the_sms_consent_box_is_unchecked_and_shows_its_words(client, clinic):
     assert "Reply STOP to stop" in html
 
 
-def test_the_lipiodol_question_shows_the_self_pay_price(client, clinic):
-    assert "self-pay, $1,700" in client.get(URL).content.decode()
+def test_the_lipiodol_question_shows_its_price_not_covered_by_insurance(client, clinic):
+    assert "Lipiodol ($1,700, which insurers do not cover)" in client.get(URL).content.decode()
 
 
 def test_a_valid_request_is_saved_and_redirects_to_a_confirmation(post):

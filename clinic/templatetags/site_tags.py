@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from clinic import jsonld as builders
+from clinic import safety
 from clinic.rendering import render_markdown
 
 register = template.Library()
@@ -21,6 +22,30 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def markdown(text: str) -> SafeString:
     """Render admin-written Markdown to sanitized HTML (nh3)."""
     return render_markdown(text)
+
+
+@register.inclusion_tag("includes/warning_signs.html")
+def warning_signs(practice, heading_level: int = 3) -> dict:
+    """The one warning-signs block (clinic/safety.py), with what to do when we are closed."""
+    return {
+        "practice": practice,
+        "signs": safety.WARNING_SIGNS,
+        "lead": safety.WARNING_SIGNS_LEAD,
+        "closed_help": safety.closed_help(practice.after_hours_phone),
+        "heading": f"h{heading_level}",
+    }
+
+
+@register.simple_tag
+def warning_signs_text(practice) -> str:
+    """The same block as plain text, for emails."""
+    return safety.warning_signs_text(practice.phone, practice.after_hours_phone)
+
+
+@register.simple_tag
+def closed_help(practice) -> str:
+    """'When our office is closed, call 911 or go to the nearest emergency room.'"""
+    return safety.closed_help(practice.after_hours_phone)
 
 
 @register.simple_tag
@@ -50,6 +75,9 @@ def procedure_jsonld(procedure) -> SafeString:
 def faq_jsonld(context, questions) -> SafeString:
     return jsonld(
         builders.faq_page(
-            questions=questions, site_url=settings.SITE_URL, path=context["request"].path
+            questions=questions,
+            site_url=settings.SITE_URL,
+            path=context["request"].path,
+            warning_signs=warning_signs_text(context["site"].practice),
         )
     )

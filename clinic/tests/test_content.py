@@ -10,6 +10,7 @@ from clinic.management.commands.readability import html_text, markdown_text, sco
 from clinic.models import InsurancePlan, OpeningHours, Page, Practice, Price, Publication
 from clinic.public_pages import PROCEDURE_SLUGS, PUBLIC_PAGES
 from clinic.rendering import ALLOWED_TAGS, render_markdown
+from clinic.safety import warning_signs_text
 from faq.models import Category, Question
 from procedures.models import Procedure
 
@@ -100,8 +101,13 @@ PHRASES = [
     "written report",
     "fax the report to the doctor who sent you",
     "text you afterwards",
-    "heavy bleeding, severe pain and fever are not normal",
+    "fever or chills",
+    "heavy bleeding",
+    "severe pain, or pain that gets worse",
+    "hives, swelling or trouble breathing",
+    "not normal after an exam",
     "call us at once",
+    "nearest emergency room",
     "do not need to avoid sex (intercourse)",
     "unexplained infertility",
     "gadolinium",
@@ -136,7 +142,13 @@ PHRASES = [
     "miscarriage",
     "day 1 is the first day of bleeding",
     "before you ovulate",
-    "early pregnancy cannot be exposed",
+    "lowers the chance that an early pregnancy is exposed",
+    "tell us if you might be pregnant",
+    "shorter than 26 days",
+    "if it is safe for you",
+    "follow the label",
+    "skip ibuprofen if you are allergic to it or a doctor told you to avoid it",
+    "Lipiodol contains iodine",
     "reply STOP",
     "reCAPTCHA",
     "Privacy Policy",
@@ -152,6 +164,10 @@ FORBIDDEN = [
     "6–12",
     "this item",
     "we use cookies to analyze",
+    # Claims the practice never made, and a promise no timing can keep.
+    "cannot be exposed",
+    "we check your insurance",
+    "check coverage",
 ]
 
 
@@ -164,11 +180,13 @@ def stored_text() -> str:
         parts += [proc.name, proc.short_name, proc.seo_title, proc.meta_description]
         parts += [proc.summary, proc.body, proc.preparation_before, proc.preparation_after]
     parts += [c.name for c in Category.objects.all()]
-    for question in Question.objects.all():
+    for question in Question.objects.published():
         parts += [question.question, question.answer]
     practice = Practice.objects.current()
     parts += [practice.name, practice.phone, practice.email, practice.address_line]
-    parts += [practice.texting_note]
+    parts += [practice.texting_note, practice.texting_line]
+    # The one warning-signs block the pages, the FAQ and emails show (clinic/safety.py).
+    parts += [warning_signs_text(practice.phone, practice.after_hours_phone)]
     parts += [str(hours) for hours in OpeningHours.objects.all()]
     parts += [str(plan) for plan in InsurancePlan.objects.all()]
     for price in Price.objects.all():
@@ -291,8 +309,22 @@ def test_each_bookable_procedure_says_how_to_prepare_and_what_comes_after(db):
     for proc in Procedure.objects.bookable():
         assert "30 to 60 minutes" in proc.preparation_before
         assert "insurance card" in proc.preparation_before
-        assert "3 to 4 hours" in proc.preparation_after
-        assert "(212) 246-2063" in proc.preparation_after
+        assert "might be pregnant" in proc.preparation_before
+        assert "if it is safe for you" in proc.preparation_before
+        assert "text you afterwards" in proc.preparation_after
+    assert "3 to 4 hours" in Procedure.objects.get(slug="hsg").preparation_after
+
+
+@pytest.mark.parametrize("slug", ["lipiodol-flush-hsg", "fallopian-tube-recanalization"])
+def test_ftr_and_lipiodol_after_care_is_not_the_hsgs_copied_over(db, slug):
+    hsg = Procedure.objects.get(slug="hsg").preparation_after
+    after = Procedure.objects.get(slug=slug).preparation_after
+    assert after != hsg
+    # The seed gives these for the HSG only: nothing of them is claimed here.
+    for hsg_only in ["3 to 4 hours", "spotting", "contrast may also leak", "fax the report"]:
+        assert hsg_only in hsg
+        assert hsg_only not in after
+    assert "ask the doctor" in after.lower()
 
 
 def test_each_procedure_has_a_unique_short_meta_description(db):

@@ -51,6 +51,7 @@ def test_a_patient_on_a_phone_sees_the_window_and_picks_an_open_day(
     page.fill("#id_phone", "(212) 555-0123")
     page.fill("#id_email", "maria@example.com")
     page.select_option("#id_insurance", label="Aetna")
+    page.check("#id_may_be_pregnant_1")
     page.get_by_role("button", name="Send my request").click()
     page.get_by_text("Thank you. We got your request.").wait_for()
     saved = AppointmentRequest.objects.get()

@@ -39,6 +39,7 @@ def fill_in_the_rest_and_send(page):
     page.get_by_label("Mobile phone").fill("(212) 555-0123")
     page.get_by_label("Email").fill("maria@example.com")
     page.get_by_label("Insurance").select_option(label="Aetna")
+    page.locator("#id_may_be_pregnant_1").check()  # "No"
     page.get_by_label("Yes, text me about this request").check()
     page.get_by_role("button", name="Send my request").click()
 
@@ -135,10 +136,12 @@ def test_the_form_can_be_completed_with_the_keyboard_alone(page, site_content, s
     ]:
         tab_to(page, element_id)
         page.keyboard.type(text)
+    tab_to(page, "id_may_be_pregnant_0")  # "Yes"; the arrow key moves to and picks "No"
+    page.keyboard.press("ArrowDown")
     tab_to(page, "id_sms_consent")
     page.keyboard.press("Space")
     tab_to(page, "submit-id-submit")
     page.keyboard.press("Enter")
 
-    # Arrow keys are not needed: the time of day keeps its default, "Any time".
+    # The time of day keeps its default, "Any time".
     assert_the_confirmation_shows_the_saved_request(page, lmp, [open_days[1], None], time="any")

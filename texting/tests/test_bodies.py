@@ -48,27 +48,23 @@ def test_segment_counts_follow_the_gsm_and_unicode_limits():
     assert bodies.segment_count("\u2019" + "a" * 70) == 2
 
 
-def test_the_scheduled_text_gives_the_day_time_address_and_pain_reliever(db):
+def test_the_scheduled_text_gives_the_day_time_address_and_points_to_the_email(db):
     request = make_scheduled(ny(2026, 6, 16, 9, 30), first_name="Dana")
     text = text_render(kind="scheduled", request=request)
     assert text.startswith("Interventional Radiology, P.C.: Hi Dana,")
     assert "Tuesday, June 16 at 9:30 AM" in text
     assert "200 West 57th Street, Suite 407, New York, NY 10019" in text
-    assert "ibuprofen or acetaminophen 30 to 60 minutes before" in text
+    # What to take and bring is in the email: a lock screen shows no hint of the visit.
+    assert "How to get ready is in the email we sent you" in text
+    assert bodies.SYMPTOM_WORDS.search(text) is None
 
 
-def test_the_reminder_gives_the_preparation_and_asks_to_confirm(db):
+def test_the_reminder_says_what_to_bring_without_hints_and_asks_to_confirm(db):
     text = text_render(kind="reminder", request=make_scheduled(ny(2026, 6, 16, 14, 0)))
-    for words in [
-        "30 to 60 min before",
-        "No fasting",
-        "photo ID",
-        "insurance card",
-        "a pad",
-        "Reply C to confirm",
-        "2:00 PM",
-    ]:
+    for words in ["photo ID", "insurance card", "in our email", "Reply C to confirm", "2:00 PM"]:
         assert words in text
+    for hint in ["pad", "pain reliever", "fasting"]:
+        assert hint not in text
 
 
 def test_the_follow_up_asks_how_the_patient_feels_and_invites_a_reply(db):
@@ -123,7 +119,7 @@ def test_a_template_edit_is_refused_with_a_clear_reason(db, body, message):
 
 def test_a_reply_template_may_leave_out_the_opt_out_line(db):
     template = MessageTemplate.objects.get(kind="reply_urgent")
-    template.body = "{practice}: please call us at {phone}. Call 911 in an emergency."
+    template.body = "{practice}: please call us at {phone}. {closed_help}"
     template.full_clean()
 
 

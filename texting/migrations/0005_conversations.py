@@ -28,7 +28,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0002_default_templates"),
+        ("texting", "0004_safer_texts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

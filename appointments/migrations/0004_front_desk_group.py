@@ -75,9 +75,9 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0002_other_dates_requested"),
-        ("texting", "0003_conversations"),
-        ("clinic", "0002_content"),
+        ("appointments", "0003_may_be_pregnant"),
+        ("texting", "0005_conversations"),
+        ("clinic", "0004_safer_wording"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
