@@ -23,6 +23,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# DEBUG is off unless set: the development targets turn it on (the tests do in pytest.ini).
+migrate run test: export DEBUG = true
+
 migrate: install
 	$(PY) manage.py migrate --no-input
 

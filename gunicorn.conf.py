@@ -41,8 +41,15 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 control_socket_disable = True
 
 # The proxy in front (load balancer) sets X-Forwarded-Proto; Django trusts it only
-# with USE_X_FORWARDED_PROTO=true. Gunicorn itself trusts it from these addresses.
+# with USE_X_FORWARDED_PROTO=true. Gunicorn itself trusts it from these addresses
+# (addresses or networks; compose sets the Docker network the proxy comes from).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Only the scheme header, in its one spelling, marks a request as HTTPS; and no
+# forwarder may set SCRIPT_NAME or PATH_INFO (gunicorn's default), which would let a
+# client rewrite the path Django routes. The client's address is read by Django from
+# X-Forwarded-For (clinic/security.py, TRUSTED_PROXY_COUNT), not by gunicorn.
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+forwarder_headers = ""
 
 # Logs to stdout/stderr, one line per request, without query strings, referrers or
 # the tokens of patients' links (see clinic/logs.py).
@@ -53,7 +60,18 @@ access_log_format = "method=%(m)s path=%(U)s status=%(s)s bytes=%(B)s ms=%(M)s"
 
 
 class RedactingLogger(Logger):
-    """Gunicorn's logger with the request path redacted and no query string at all."""
+    """Gunicorn's logger with the request path redacted and no query string at all.
+
+    The error log too: "Invalid request from ip=…: Invalid HTTP request line: '…'" and
+    "Error handling request /path?query" keep neither the raw line nor the query.
+    """
+
+    def __init__(self, cfg):
+        from clinic.logs import RedactServerLines
+
+        super().__init__(cfg)
+        if not any(isinstance(f, RedactServerLines) for f in self.error_log.filters):
+            self.error_log.addFilter(RedactServerLines())
 
     def atoms(self, resp, req, environ, request_time):
         from clinic.logs import redact_path

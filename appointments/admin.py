@@ -95,7 +95,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "sms_consent",
     )
     search_fields = ("reference", "first_name", "last_name", "email", "phone")
-    search_help_text = "Search by name, phone, email or reference (HSG-…)."
+    search_help_text = "Search by name, phone, email or reference (REQ-… or HSG-…)."
     list_select_related = ("procedure",)
     list_per_page = 50
     inlines = [*request_inlines()]

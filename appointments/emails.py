@@ -31,6 +31,15 @@ class StaffEvent(enum.StrEnum):
     OTHER_DATES = "Patient asked for other dates"
 
 
+def subject(request: AppointmentRequest, practice: Practice | None = None) -> str:
+    """Every email's subject: the practice's name and the reference, nothing else.
+
+    Subjects show on lock screens and in shared inboxes; what happened is in the body.
+    """
+    practice = practice or Practice.objects.current()
+    return f"{practice.name}: {request.reference}"
+
+
 def manage_url(request: AppointmentRequest) -> str:
     return settings.SITE_URL + reverse(
         "appointments:manage", args=[tokens.manage_token(request.pk)]
@@ -63,7 +72,7 @@ def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
         },
     )
     message = EmailMessage(
-        subject=f"{event.value}: {request.reference}",
+        subject=subject(request),
         body=body,
         to=settings.STAFF_NOTIFICATION_EMAILS,
     )
@@ -78,7 +87,7 @@ def _send_patient_receipt(request: AppointmentRequest) -> bool:
         {"request": request, "practice": practice, "manage_url": manage_url(request)},
     )
     message = EmailMessage(
-        subject=f"We got your appointment request ({request.reference})",
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],
@@ -109,7 +118,7 @@ def send_scheduled_email(request_id: int) -> bool:
         },
     )
     message = EmailMessage(
-        subject=f"Your appointment at {practice.short_name}",
+        subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],

@@ -18,7 +18,8 @@ VISIT_LENGTH = dt.timedelta(minutes=45)
 def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     """Return an .ics with one event for the exam, in the practice's time zone.
 
-    The title and text name the practice, not the procedure: calendars are often shared.
+    The title and text carry the practice's name and the reference, nothing about the
+    exam: calendars are often shared.
     """
     start = timezone.localtime(request.scheduled_at)
     host = urlsplit(settings.SITE_URL).hostname or "localhost"
@@ -35,12 +36,8 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     event.add("dtend", start + VISIT_LENGTH)
     event.add("summary", f"Appointment at {practice.name}")
     event.add("location", practice.address_line)
-    event.add(
-        "description",
-        f"Reference {request.reference}. Take ibuprofen or acetaminophen (Tylenol) "
-        "30 to 60 minutes before. No need to fast. Bring a photo ID, your insurance "
-        f"card and a pad. Questions: {practice.phone}.",
-    )
+    # Only the reference and the phone: the preparation is in the email, not the calendar.
+    event.add("description", f"Reference {request.reference}. Questions: {practice.phone}.")
     cal.add_component(event)
     cal.add_missing_timezones()
     return cal.to_ical()

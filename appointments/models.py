@@ -15,9 +15,17 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 SHORT_CYCLE_DAYS = 26
 
 
+REFERENCE_PREFIX = "REQ-"
+
+
 def new_reference() -> str:
-    """Return a short, non-guessable reference code such as 'HSG-7K3MX9QP'."""
-    return "HSG-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    """Return a short, non-guessable reference code such as 'REQ-7K3MX9QP'.
+
+    The prefix names no procedure (a reference shows up in email subjects and
+    calendars). Requests made before kept their 'HSG-' references; lookups search
+    the whole code, so both kinds keep working.
+    """
+    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
 class AppointmentRequestQuerySet(models.QuerySet):

@@ -6,14 +6,11 @@ The values carry only the request's id, signed and timed; never a name or a date
 from __future__ import annotations
 
 from django.core import signing
-from django.core.cache import cache
 
 CONFIRMATION_SALT = "appointments.confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60 * 2  # long enough to read, print or come back to
 MANAGE_SALT = "appointments.manage"
 MANAGE_MAX_AGE = 60 * 60 * 24 * 30
-DOB_TRIES = 5
-DOB_LOCKOUT_SECONDS = 60 * 15
 
 
 def _sign(pk: int, salt: str) -> str:
@@ -42,25 +39,3 @@ def manage_token(pk: int) -> str:
 def manage_pk(token: str) -> int | None:
     """The request id of a valid manage link, or None when forged or expired."""
     return _unsign(token, MANAGE_SALT, MANAGE_MAX_AGE)
-
-
-def _failures_key(pk: int) -> str:
-    return f"appointments:dob-failures:{pk}"
-
-
-def dob_locked(pk: int) -> bool:
-    """True after too many wrong dates of birth for this request (from any device)."""
-    return (cache.get(_failures_key(pk)) or 0) >= DOB_TRIES
-
-
-def dob_failed(pk: int) -> None:
-    key = _failures_key(pk)
-    if not cache.add(key, 1, timeout=DOB_LOCKOUT_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.add(key, 1, timeout=DOB_LOCKOUT_SECONDS)
-
-
-def dob_passed(pk: int) -> None:
-    cache.delete(_failures_key(pk))

@@ -4,16 +4,18 @@ manage page. Every page here carries patient data, so none may be cached."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from appointments import cycle, services, tokens
+from appointments import cycle, dob_check, services, tokens
 from appointments.availability import clinic_calendar
+from appointments.dob_check import Verdict
 from appointments.forms import (
     AppointmentRequestForm,
     DateOfBirthForm,
@@ -26,6 +28,24 @@ from appointments.wording import plan_json
 from clinic.ratelimit import client_ip, hit, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
+
+
+def no_referrer(view):
+    """Pages whose URL holds a signed token: no link or resource on them may be sent it.
+
+    The browser then posts their forms with `Origin: null`, which
+    clinic.middleware.NullOriginMiddleware accepts for these views only (the CSRF
+    token check still applies).
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    wrapper.csrf_null_origin_ok = True
+    return wrapper
 
 
 # Posts of the request form allowed per address and hour. Shared networks (a doctor's
@@ -77,22 +97,23 @@ def request_form(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
-@ratelimit("appointment-window", 120, 3600, methods=("GET",))
+@require_POST
+@ratelimit("appointment-window", 120, 3600)
 def window(request: HttpRequest) -> JsonResponse:
-    """The window and its open days for a first day of the last period (?lmp=YYYY-MM-DD).
+    """The window and its open days for a first day of the last period (POST `lmp`).
 
-    The date alone identifies nobody; the answer holds only dates.
+    A POST with the form's CSRF token, so the date never sits in a URL (logs, history,
+    referrers). The answer holds only dates.
     """
-    irregular = request.GET.get("irregular") in ("1", "true", "on")
+    irregular = request.POST.get("irregular") in ("1", "true", "on")
     lmp = cycle_length = None
     if not irregular:
         try:
-            lmp = dt.date.fromisoformat(request.GET.get("lmp", ""))
+            lmp = dt.date.fromisoformat(request.POST.get("lmp", ""))
         except ValueError:
             return JsonResponse({"error": "Please enter a real date."}, status=400)
     try:
-        cycle_length = int(request.GET.get("cycle_length") or 0) or None
+        cycle_length = int(request.POST.get("cycle_length") or 0) or None
     except ValueError:
         cycle_length = None
     if cycle_length and not cycle.MIN_CYCLE_LENGTH <= cycle_length <= cycle.MAX_CYCLE_LENGTH:
@@ -108,6 +129,7 @@ def window(request: HttpRequest) -> JsonResponse:
     return JsonResponse(plan_json(calendar.plan(lmp, cycle_length), calendar.practice))
 
 
+@no_referrer
 @never_cache
 @require_GET
 def confirmation(request: HttpRequest, token: str) -> HttpResponse:
@@ -149,6 +171,7 @@ def confirmation_case(appointment: AppointmentRequest, plan: cycle.WindowPlan) -
     return "waiting"
 
 
+@no_referrer
 @never_cache
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.manage_pk(token)
@@ -215,19 +238,39 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> HttpResponse:
-    """Ask for the date of birth; too many wrong answers lock the link for a while."""
-    if tokens.dob_locked(appointment.pk):
-        return render(request, "appointments/manage_locked.html", status=429)
-    form = DateOfBirthForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
-            tokens.dob_passed(appointment.pk)
-            verified = request.session.get(VERIFIED_SESSION_KEY, [])
-            request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
-            request.session.cycle_key()
-            return redirect(request.path)
-        tokens.dob_failed(appointment.pk)
-        if tokens.dob_locked(appointment.pk):
-            return render(request, "appointments/manage_locked.html", status=429)
-        form.add_error("date_of_birth", "That date does not match our records.")
+    """Ask for the date of birth; each guess is counted before it is compared (dob_check)."""
+    try:
+        verdict = dob_check.state(appointment.pk)
+        if verdict is not Verdict.COMPARE:
+            return _manage_refused(request, verdict)
+        form = DateOfBirthForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            address = client_ip(request)
+            verdict = dob_check.attempt(appointment.pk, address)
+            if verdict is not Verdict.COMPARE:
+                return _manage_refused(request, verdict)
+            if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
+                dob_check.passed(appointment.pk, address)
+                verified = request.session.get(VERIFIED_SESSION_KEY, [])
+                request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
+                request.session.cycle_key()
+                return redirect(request.path)
+            verdict = dob_check.state(appointment.pk)
+            if verdict is not Verdict.COMPARE:
+                return _manage_refused(request, verdict)
+            form.add_error("date_of_birth", "That date does not match our records.")
+    except dob_check.CheckUnavailable:
+        # Nothing can be counted, so nothing is compared: fail closed, politely.
+        response = render(request, "appointments/manage_unavailable.html", status=503)
+        response["Retry-After"] = "300"
+        return response
     return render(request, "appointments/manage_verify.html", {"form": form})
+
+
+def _manage_refused(request: HttpRequest, verdict: Verdict) -> HttpResponse:
+    """Locked for now (429, try later) or dead for good (403, call us)."""
+    if verdict is Verdict.DEAD:
+        return render(request, "appointments/manage_dead.html", status=403)
+    response = render(request, "appointments/manage_locked.html", status=429)
+    response["Retry-After"] = str(dob_check.WINDOW_SECONDS)
+    return response

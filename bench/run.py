@@ -210,15 +210,36 @@ class FormParser(html.parser.HTMLParser):
 
 
 def open_days(base: str) -> tuple[str, list[str]]:
-    """A first day of the last period whose window has open days, and those days."""
-    today = dt.date.today()
-    for days_ago in range(0, 60):
-        lmp = today - dt.timedelta(days=days_ago)
-        status, body = server.fetch(f"{base}/appointments/request/window/?lmp={lmp.isoformat()}")
-        if status == 200:
-            offered = [day["date"] for day in json.loads(body)["offered_days"]]
-            if offered:
-                return lmp.isoformat(), offered
+    """A first day of the last period whose window has open days, and those days.
+
+    Asked as the form's script asks: a POST with the form's CSRF token and cookie.
+    """
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.request("GET", "/appointments/request/")
+        response = conn.getresponse()
+        page = response.read().decode()
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+        form = FormParser()
+        form.feed(page)
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookie.group(1)}" if cookie else "",
+        }
+        today = dt.date.today()
+        for days_ago in range(0, 60):
+            lmp = today - dt.timedelta(days=days_ago)
+            body = urlencode({**form.hidden, "lmp": lmp.isoformat()})
+            conn.request("POST", "/appointments/request/window/", body=body, headers=headers)
+            response = conn.getresponse()
+            answer = response.read()
+            if response.status == 200:
+                offered = [day["date"] for day in json.loads(answer)["offered_days"]]
+                if offered:
+                    return lmp.isoformat(), offered
+    finally:
+        conn.close()
     raise SystemExit("no last-period date in the past 60 days gives an open day to book")
 
 

@@ -46,7 +46,9 @@ def production_env(*, port: int, database: str, redis_db: int, **extra: str) -> 
             "RECAPTCHA_PUBLIC_KEY": "",  # captcha off for the run
             "RECAPTCHA_PRIVATE_KEY": "",
             "SMS_BACKEND": "texting.backends.locmem.SmsBackend",
-            "EMAIL_URL": "consolemail://",
+            # Production refuses console and in-memory mail: the run's emails go to files.
+            "EMAIL_URL": f"filemail://{OUT / 'mail'}",
+            "RELEASE": f"bench-{secrets.token_hex(4)}",
             "LOG_LEVEL": "WARNING",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "GUNICORN_ACCESS_LOG": "",

@@ -1,5 +1,7 @@
 """Front-desk admin for the practice's profile, hours, plans, prices, pages and messages."""
 
+from axes.admin import AccessAttemptAdmin as AxesAccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.db.models import URLField
 
@@ -131,12 +133,24 @@ class ContactMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Mark selected messages as handled")
+    @admin.action(description="Mark selected messages as handled", permissions=["change"])
     def mark_handled(self, request, queryset):
         count = queryset.update(handled=True)
         self.message_user(request, f"{count} message(s) marked as handled.", messages.SUCCESS)
 
-    @admin.action(description="Mark selected messages as not handled")
+    @admin.action(description="Mark selected messages as not handled", permissions=["change"])
     def mark_not_handled(self, request, queryset):
         count = queryset.update(handled=False)
         self.message_user(request, f"{count} message(s) marked as not handled.", messages.SUCCESS)
+
+
+# django-axes' list of failed logins: its one action deletes rows, so only staff who
+# may delete them run it (axes declares no permission, so view-only staff could).
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(AxesAccessAttemptAdmin):
+    @admin.action(description="Clean up expired attempts", permissions=["delete"])
+    def cleanup_expired_attempts(self, request, queryset):
+        return super().cleanup_expired_attempts(request, queryset)

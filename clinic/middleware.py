@@ -1,11 +1,13 @@
 """Site-wide middleware: the public page cache, no caching of private pages, idle
-timeout for staff sessions."""
+timeout for staff sessions, and no character PostgreSQL refuses in any input."""
 
+import re
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import QueryDict
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 
@@ -103,3 +105,73 @@ def _serves_cached_page(path: str) -> bool:
     except Resolver404:
         return False
     return getattr(match.func, "cached_page", False)
+
+
+# PostgreSQL's text refuses NUL, and UTF-8 has no lone surrogates: a value holding
+# either fails to save (a DataError, a 500). Neither has a place in anything typed.
+_REFUSED_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` without the characters PostgreSQL text cannot store."""
+    return _REFUSED_CHARACTERS.sub("", value)
+
+
+def _cleaned(query: QueryDict) -> QueryDict:
+    if not any(
+        _REFUSED_CHARACTERS.search(key) or any(_REFUSED_CHARACTERS.search(v) for v in values)
+        for key, values in query.lists()
+    ):
+        return query
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(clean_text(key), [clean_text(value) for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+class StripRefusedCharactersMiddleware:
+    """Strip NUL (and lone surrogates) from every query, form field and header.
+
+    Twilio's webhooks (`RAW_BODY_PATHS`) are left alone here: their signature covers
+    the raw values, so the views clean them after checking it (texting/views.py).
+    """
+
+    RAW_BODY_PATHS = ("/sms/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for key, value in request.META.items():
+            if key.startswith("HTTP_") and isinstance(value, str) and "\x00" in value:
+                request.META[key] = clean_text(value)
+        if request.META.get("QUERY_STRING") and "%00" in request.META["QUERY_STRING"]:
+            request.GET = _cleaned(request.GET)
+        if request.method == "POST" and not request.path_info.startswith(self.RAW_BODY_PATHS):
+            request.POST = _cleaned(request.POST)
+        return self.get_response(request)
+
+
+class NullOriginMiddleware:
+    """Let the no-referrer patient pages post their own forms past Django's CSRF check.
+
+    A page sent with `Referrer-Policy: no-referrer` (one whose URL holds a signed token,
+    see appointments/views.py) makes the browser send `Origin: null` with its form
+    posts, which Django's CsrfViewMiddleware refuses. For views marked
+    `csrf_null_origin_ok` only, this reads `null` as the site's own origin; placed just
+    before CsrfViewMiddleware, whose token check (a token in the page, an HttpOnly
+    SameSite cookie) still runs on every post.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if request.META.get("HTTP_ORIGIN") == "null" and getattr(
+            callback, "csrf_null_origin_ok", False
+        ):
+            request.META["HTTP_ORIGIN"] = f"{request.scheme}://{request.get_host()}"

@@ -18,7 +18,8 @@ if (BASE_DIR / ".env").exists():
 
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless the environment turns it on: `make run`, Procfile.dev and the tests do.
+DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
@@ -61,8 +62,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, before the session, auth, CSRF and the rest.
     "clinic.middleware.PageCacheMiddleware",
+    # NUL bytes and the like out of every query, form and header (not Twilio's bodies).
+    "clinic.middleware.StripRefusedCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # `Origin: null` from the no-referrer patient pages' own forms (see there).
+    "clinic.middleware.NullOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -100,6 +105,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 # Production keeps connections open for a minute (checked before reuse); dev opens one per request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # An unreachable server fails in seconds (a 503 page), not at gunicorn's timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
@@ -186,10 +194,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 OTP_TOTP_ISSUER = "Interventional Radiology, P.C."
 
-# django-axes: lock an account (not the IP alone) after 5 failures, for a cool-off.
+# django-axes: 5 failures lock a username from that address (not from everywhere, so
+# nobody can lock a colleague out), and 20 from one address lock the address
+# (clinic/security.py), each for the cool-off.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "clinic.security.axes_lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 # The client's address is REMOTE_ADDR, or with TRUSTED_PROXY_COUNT=N the address our N-th
@@ -245,6 +255,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # A request body larger than this answers 400 (the forms need a few kilobytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# No form or webhook takes a file, so a file part answers 400 too (clinic/uploads.py).
+FILE_UPLOAD_HANDLERS = ["clinic.uploads.RefuseFileUploads"]
 
 # reCAPTCHA v3 (invisible, scored). Without keys the captcha is off; see clinic/checks.py.
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
@@ -260,6 +272,16 @@ RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Backends that never deliver: fine on a laptop, a silent loss of every notice in production.
+DEV_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+if not DEBUG and EMAIL_CONFIG["EMAIL_BACKEND"] in DEV_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_URL must name a real mail server when DEBUG is off (e.g. smtp+tls://…)."
+    )
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Interventional Radiology, P.C. <info@hsgexam.com>"
 )

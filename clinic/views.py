@@ -1,5 +1,8 @@
 """The practice's site pages, the contact form, the health check and robots.txt."""
 
+import sys
+
+from django import db
 from django.conf import settings
 from django.contrib import admin
 from django.db import connection
@@ -136,6 +139,20 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+# The database cannot be reached (down, restarting, out of connections): a 503 that
+# asks the browser, a proxy or Twilio to come back, not a 500.
+DATABASE_DOWN = (db.OperationalError, db.InterfaceError)
+DATABASE_RETRY_AFTER = 30
+
+
 def server_error(request):
-    """The 500 page: a static template, rendered without context processors or the database."""
+    """The 500 page: a static template, rendered without context processors or the database.
+
+    Django calls this while handling the exception: when it is the database being out
+    of reach, the answer is a 503 with Retry-After and a page that says to try again.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -148,12 +148,14 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Retry now (failed, needs review or cancelled)")
+    @admin.action(
+        description="Retry now (failed, needs review or cancelled)", permissions=["change"]
+    )
     def retry(self, request, queryset: QuerySet):
         done = sum(services.message_retry(message=m) for m in queryset)
         self.message_user(request, f"{done} text(s) queued to go now.", messages.SUCCESS)
 
-    @admin.action(description="Cancel (not sent yet)")
+    @admin.action(description="Cancel (not sent yet)", permissions=["change"])
     def cancel(self, request, queryset: QuerySet):
         done = sum(services.message_cancel(message=m) for m in queryset)
         self.message_user(request, f"{done} text(s) cancelled.", messages.SUCCESS)

@@ -32,7 +32,7 @@ PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACE
 # MAX_SEGMENTS with these filled in.
 LONGEST_VALUES = {
     "practice": "Interventional Radiology, P.C.",
-    "first_name": "Maria-Guadalupe Josefina",
+    "first_name": "Maximiliana-Josefina",
     "date": "Wednesday, September 30",
     "time": "10:45 AM",
     "address": "200 West 57th Street, Suite 407, New York, NY 10019",
@@ -42,8 +42,10 @@ LONGEST_VALUES = {
     "office_hours": "Monday to Thursday, 9:00 am to 5:00 pm; Friday, 9:00 am to 1:00 pm",
     "help_url": "https://www.hsgexam.com/contact/#warning-signs",
 }
-# A first name longer than this is cut, so a text stays within two segments.
-FIRST_NAME_MAX = len(LONGEST_VALUES["first_name"])
+# The only thing a text repeats from what a stranger can type into the request form:
+# the first word of the first name, letters (and - or ') only, at most 20 of them.
+FIRST_NAME_MAX = 20
+FIRST_NAME_FALLBACK = "there"
 
 # Template kinds that must end with the opt-out line.
 OPT_OUT_KINDS = {
@@ -189,7 +191,10 @@ def appointment_values(at: datetime.datetime) -> dict[str, str]:
 
 
 def first_name_value(first_name: str) -> str:
-    return " ".join(first_name.split())[:FIRST_NAME_MAX].strip()
+    """The first name as a text may echo it: "Hi Ana," never "Hi visit evil.example,"."""
+    words = (first_name or "").split()
+    letters = "".join(ch for ch in (words[0] if words else "") if ch.isalpha() or ch in "-'")
+    return letters[:FIRST_NAME_MAX].strip("-'") or FIRST_NAME_FALLBACK
 
 
 DEFAULT_TEMPLATES = {

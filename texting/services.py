@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from clinic.models import Practice
-from texting import bodies, timing
+from texting import bodies, limits, timing
 from texting.backends import BaseSmsBackend, SmsSendError, get_backend
 from texting.models import MessageTemplate, OptOut, OutboundMessage
 from texting.practice_values import practice_values
@@ -136,14 +136,20 @@ def _cancel_pending(queryset, reason: str) -> int:
 
 
 def outbox_on_request_created(*, request: AppointmentRequest) -> None:
-    """Queue the 'received' text (only with consent)."""
-    if request_may_text(request):
-        _queue(
-            request=request,
-            kind=Kind.RECEIVED,
-            key=f"received:{request.pk}",
-            send_at=timezone.now(),
+    """Queue the 'received' text (only with consent, and within the number's daily cap)."""
+    if not request_may_text(request):
+        return
+    if not limits.public_text_allowed(request.phone):
+        logger.warning(
+            "texting: request %s: no received text, daily cap for its number", request.pk
         )
+        return
+    _queue(
+        request=request,
+        kind=Kind.RECEIVED,
+        key=f"received:{request.pk}",
+        send_at=timezone.now(),
+    )
 
 
 def outbox_on_scheduled(*, request: AppointmentRequest) -> None:

@@ -27,7 +27,7 @@ def test_the_confirmation_shows_the_reference_window_and_next_steps(
     request = AppointmentRequest.objects.get()
     html = response.content.decode()
     assert response.status_code == 200
-    assert re.fullmatch(r"HSG-[2-9A-HJKMNP-TV-Z]{8}", request.reference)
+    assert re.fullmatch(r"REQ-[2-9A-HJKMNP-TV-Z]{8}", request.reference)
     assert request.reference in html
     assert "Friday, March 5 to Friday, March 12" in html
     assert "What happens next" in html and "How to get ready" in html

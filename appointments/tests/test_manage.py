@@ -96,7 +96,7 @@ def test_the_patient_can_cancel(client, url, appointment, django_capture_on_comm
     appointment.refresh_from_db()
     assert appointment.status == Status.CANCELLED
     assert appointment.cancel_reason == "Cancelled by the patient: Feeling better"
-    assert "Request cancelled by the patient" in mail.outbox[-1].subject
+    assert "Request cancelled by the patient" in mail.outbox[-1].body
     assert "Feeling better" not in mail.outbox[-1].body
     assert "Your request is cancelled" in client.get(url).content.decode()
 

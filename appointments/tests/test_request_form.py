@@ -139,8 +139,6 @@ def test_other_plan_without_a_name_asks_for_it(post):
         ("date_of_birth", "1900-01-01", "check the year"),
         ("date_of_birth", "2020-01-01", "check the year"),
         ("first_name", "x" * 10_000, "100 characters or fewer (this has 10,000)"),
-        ("first_name", "Ma\x00ria", "a character that cannot be stored"),
-        ("notes", "a\x00b", "a character that cannot be stored"),
         ("email", "maria@", "email address like name@example.com"),
         ("cycle_length", "12", "from 20 to 45"),
         ("cycle_length", "abc", "number"),

@@ -99,7 +99,7 @@ WINDOW_URL = "/appointments/request/window/"
 
 
 def test_the_window_endpoint_gives_dates_and_open_days_only(client, clinic):
-    response = client.get(WINDOW_URL, {"lmp": "2027-03-01"})
+    response = client.post(WINDOW_URL, {"lmp": "2027-03-01"})
     data = response.json()
     assert data["state"] == "open"
     assert (data["first"], data["last"]) == ("2027-03-05", "2027-03-12")
@@ -116,17 +116,17 @@ def test_the_window_endpoint_gives_dates_and_open_days_only(client, clinic):
 
 
 def test_the_window_endpoint_explains_a_passed_window_and_irregular_cycles(client, clinic):
-    passed = client.get(WINDOW_URL, {"lmp": "2027-02-10", "cycle_length": "30"}).json()
+    passed = client.post(WINDOW_URL, {"lmp": "2027-02-10", "cycle_length": "30"}).json()
     assert passed["state"] == "passed"
     assert "on day 1 of your next period" in passed["message"]
     assert passed["next_first"] == "2027-03-16"
-    irregular = client.get(WINDOW_URL, {"irregular": "1"}).json()
+    irregular = client.post(WINDOW_URL, {"irregular": "1"}).json()
     assert irregular["state"] == "irregular" and irregular["offered_days"] == []
 
 
 @pytest.mark.parametrize("lmp", ["", "yesterday", "2027-13-01", "2030-01-01", "2020-01-01"])
 def test_the_window_endpoint_answers_bad_dates_with_a_400_and_a_message(client, clinic, lmp):
-    response = client.get(WINDOW_URL, {"lmp": lmp})
+    response = client.post(WINDOW_URL, {"lmp": lmp})
     assert response.status_code == 400
     assert "date" in response.json()["error"]
 
@@ -134,11 +134,11 @@ def test_the_window_endpoint_answers_bad_dates_with_a_400_and_a_message(client, 
 def test_the_window_endpoint_pins_its_queries(client, clinic, django_assert_num_queries):
     # 3 queries: the practice, opening hours, closures. No session, no user.
     with django_assert_num_queries(3):
-        client.get(WINDOW_URL, {"lmp": "2027-03-01"})
+        client.post(WINDOW_URL, {"lmp": "2027-03-01"})
 
 
 def test_the_window_follows_the_clock_in_new_york_not_utc(client, clinic):
     # 11 pm in New York on March 4 is already March 5 in UTC: day 5 is still tomorrow.
     with time_machine.travel(dt.datetime(2027, 3, 4, 23, 0, tzinfo=NEW_YORK), tick=False):
-        data = client.get(WINDOW_URL, {"lmp": "2027-03-01"}).json()
+        data = client.post(WINDOW_URL, {"lmp": "2027-03-01"}).json()
     assert data["offered_days"][0]["date"] == "2027-03-05"

@@ -64,6 +64,8 @@ def production_env(**overrides: str) -> dict[str, str]:
             "RECAPTCHA_PRIVATE_KEY": "test-secret-key",
             "REDIS_URL": "redis://127.0.0.1:6379/0",
             "DATABASE_URL": "postgres://clinic@127.0.0.1:5432/clinic",
+            "EMAIL_URL": "smtp+tls://clinic:mail-password@mail.example.com:587",
+            "RELEASE": "abc1234",
         }
     )
     env.update(overrides)
@@ -286,16 +288,16 @@ def test_compose_runs_the_app_in_production_mode_with_the_services():
     assert (
         env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
     )
-    assert env["REDIS_URL"] == "redis://redis:6379/0"
+    assert env["REDIS_URL"] == "redis://:${REDIS_PASSWORD:?set REDIS_PASSWORD}@redis:6379/0"
     assert env["USE_X_FORWARDED_PROTO"] == "true"
     # Secrets come from the operator's environment and are required, never defaulted.
-    for key in ("SECRET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY"):
+    for key in ("SECRET_KEY", "RECAPTCHA_PUBLIC_KEY", "RECAPTCHA_PRIVATE_KEY", "EMAIL_URL"):
         assert re.fullmatch(r"\$\{" + key + r":\?.+\}", env[key])
 
 
 def test_compose_publishes_the_web_port_on_loopback_by_default():
-    # gunicorn trusts X-Forwarded-For from any address here (FORWARDED_ALLOW_IPS='*',
-    # TRUSTED_PROXY_COUNT=1): only the proxy on this host may reach it.
+    # Django trusts X-Forwarded-For through TRUSTED_PROXY_COUNT=1: only the proxy on this
+    # host may reach gunicorn.
     web = compose()["services"]["web"]
 
     assert web["ports"] == ["${WEB_BIND:-127.0.0.1}:${WEB_PORT:-8000}:8000"]
@@ -304,10 +306,10 @@ def test_compose_publishes_the_web_port_on_loopback_by_default():
             assert str(port).startswith("${WEB_BIND:-127.0.0.1}:"), port
 
 
-def test_compose_passes_the_release_to_the_app():
+def test_compose_requires_the_release():
     env = compose()["services"]["web"]["environment"]
 
-    assert env["RELEASE"] == "${RELEASE:-}"
+    assert re.fullmatch(r"\$\{RELEASE:\?.+\}", env["RELEASE"])
 
 
 # --- gunicorn.conf.py --------------------------------------------------------------

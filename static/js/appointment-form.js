@@ -1,7 +1,7 @@
 // The appointment form: as soon as the first day of the last period is entered, ask
-// the server for the patient's window and its open days, say them in the live region,
-// and offer those days as choices. Without this script the fields stay plain date
-// inputs and the server checks the same rules.
+// the server (a POST with the form's CSRF token) for the patient's window and its
+// open days, say them in the live region, and offer those days as choices. Without
+// this script the fields stay plain date inputs and the server checks the same rules.
 (function () {
   "use strict";
   var configNode = document.getElementById("appointment-form-config");
@@ -90,9 +90,14 @@
       return;
     }
     if (cycleLength && cycleLength.value) params.set("cycle_length", cycleLength.value);
+    // A POST with the form's CSRF token: the date never goes into a URL.
+    var token = lmp.form && lmp.form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token) params.set("csrfmiddlewaretoken", token.value);
     if (pending) pending.abort();
     pending = new AbortController();
-    fetch(config.windowUrl + "?" + params.toString(), {
+    fetch(config.windowUrl, {
+      method: "POST",
+      body: params,
       headers: { Accept: "application/json" },
       credentials: "same-origin",
       signal: pending.signal,

@@ -31,12 +31,19 @@ def test_a_patient_on_a_phone_sees_the_window_and_picks_an_open_day(
 ):
     settings.RATELIMIT_ENABLED = False
     page = phone_page
+    requests = []
+    page.on("request", lambda request: requests.append((request.method, request.url)))
     page.goto("/appointments/request/")
     lmp = timezone.localdate() - dt.timedelta(days=2)  # day 5 is in two days
     page.fill("#id_last_period_start", lmp.isoformat())
     page.dispatch_event("#id_last_period_start", "change")
     summary = page.locator("#window-summary")
     summary.get_by_text("Your best days for the exam are").wait_for()
+    # The date went in a POST's body (with the CSRF token), never in a URL.
+    assert ("POST", page.url.split("/appointments/")[0] + "/appointments/request/window/") in (
+        requests
+    )
+    assert not [url for _method, url in requests if lmp.isoformat() in url or "lmp" in url]
     assert summary.get_attribute("aria-live") == "polite"
     choice = page.locator("select#id_preferred_date_1")
     options = choice.locator("option").all_inner_texts()
