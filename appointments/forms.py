@@ -11,7 +11,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
@@ -100,7 +99,6 @@ def request_form_content() -> RequestFormContent:
 
 
 EMAIL_INVALID_MESSAGE = "Please enter an email address like name@example.com."
-NULL_CHARACTER_MESSAGE = "This has a character that cannot be stored. Please type it again."
 
 
 def site_words(fields: dict) -> None:
@@ -111,8 +109,6 @@ def site_words(fields: dict) -> None:
             messages["required"] = "Please fill this in."
         if "invalid_choice" in messages:
             messages["invalid_choice"] = "Please pick one of the choices."
-        # CharField's null-character check takes its words from here (run_validators).
-        messages[ProhibitNullCharactersValidator.code] = NULL_CHARACTER_MESSAGE
 
 
 def age_on(born: dt.date, today: dt.date) -> int:
