@@ -25,14 +25,18 @@ threads = _int("GUNICORN_THREADS", 2)
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 20)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-# Recycle workers now and then so a slow leak never grows; jitter spreads the restarts.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Worker recycling is off (0). At 2000 requests it restarted workers 32 times in one
+# 5-minute `make bench` run, and every restart left its in-flight and queued requests
+# waiting: p99 was 3 to 10 times p50. Nothing here is known to leak; if a leak is
+# ever found, set GUNICORN_MAX_REQUESTS high (100000 or more) and keep the jitter so
+# the workers never restart together.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 0)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 10000)
 # Load Django once in the master and fork the workers from it: a recycled worker
 # starts in milliseconds instead of importing the project again (about a second of
 # CPU taken from the live workers), and the workers share the code's memory. `make
 # bench` measured +25-35% requests per second on the public pages and half the p99
-# (workers recycle every ~2000 requests there). Nothing opens a database, Redis or
+# (when workers still recycled every ~2000 requests). Nothing opens a database, Redis or
 # broker connection at import, so no socket is shared across the fork. A deploy
 # restarts the master (a new container); HUP alone would not load new code.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() != "false"

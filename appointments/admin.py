@@ -4,8 +4,8 @@ its status through the services (never a free-edit status field)."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-import phonenumbers
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Subquery
@@ -13,56 +13,29 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import screening, services
-from appointments.admin_forms import (
-    AppointmentRequestAdminForm,
-    CancelForm,
-    ConfirmForm,
-    EarlyMoveForm,
-    ScheduleForm,
+from appointments import transitions
+from appointments.admin_filters import WhenFilter, screening_flags
+from appointments.admin_forms import AppointmentRequestAdminForm, ScheduleForm
+from appointments.admin_panels import (
+    activity,
+    call_sheet,
+    days_asked,
+    screening_panel,
+    window_panel,
 )
-from appointments.admin_panels import call_sheet, days_asked, screening_flags
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
-from appointments.models import AppointmentRequest
-from appointments.reopen import REOPENABLE, Reopening, reopening
-from appointments.wording import plan_message
+from appointments.models import AppointmentConfirmation, AppointmentRequest
+from appointments.reopen import reopening
 from clinic.display import when_display
 from clinic.models import Practice
-from texting.admin import request_inlines
+from clinic.phones import phone_e164_or_none
 
 Status = AppointmentRequest.Status
-
-
-class WhenFilter(admin.SimpleListFilter):
-    title = "to do"
-    parameter_name = "when"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("new", "Sent today, waiting for a call"),
-            ("today", "Today's exams"),
-            ("upcoming", "Booked, still to come"),
-            ("call", "Waiting for a call"),
-            ("other_dates", "Asked for other dates"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "new":
-            return queryset.received_on(timezone.localdate())
-        if self.value() == "today":
-            return queryset.scheduled_on(timezone.localdate())
-        if self.value() == "upcoming":
-            return queryset.filter(status=Status.SCHEDULED, scheduled_at__gte=timezone.now())
-        if self.value() == "call":
-            return queryset.filter(status=Status.REQUESTED)
-        if self.value() == "other_dates":
-            return queryset.filter(status=Status.REQUESTED, other_dates_requested_at__isnull=False)
-        return queryset
 
 
 @admin.register(AppointmentRequest)
@@ -98,7 +71,6 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     search_help_text = "Search by name, phone, email or reference (REQ-… or HSG-…)."
     list_select_related = ("procedure",)
     list_per_page = 50
-    inlines = [*request_inlines()]
     readonly_fields = (
         "reference",
         "call_sheet",
@@ -234,12 +206,9 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         digits = "".join(ch for ch in search_term if ch.isdigit())
         if len(digits) >= 10:
-            try:
-                number = phonenumbers.parse(search_term, "US")
-                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            e164 = phone_e164_or_none(search_term)
+            if e164:
                 results = results | queryset.filter(phone=e164)
-            except phonenumbers.NumberParseException:
-                pass
         return results, may_have_duplicates
 
     @admin.display(description="Patient", ordering="last_name")
@@ -288,52 +257,15 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Screening")
     def screening_panel(self, obj):
-        flags = screening.screening_flags(obj)
-        if not flags:
-            return "No flags."
-        return format_html_join(
-            "", '<p class="flag-note {}">{}</p>', ((f.css, f.note) for f in flags)
-        )
+        return screening_panel(obj)
 
     @admin.display(description="Cycle window")
     def window_panel(self, obj):
-        calendar = clinic_calendar()
-        plan = calendar.plan(obj.last_period_start, obj.cycle_length)
-        days = ", ".join(f"{d:%a %b %-d}" for d in plan.offered_days) or "none"
-        window = calendar.window(obj.last_period_start)
-        asked = (obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3)
-        outside = [d for d in asked if d and window and not window[0] <= d <= window[1]]
-        warning = ""
-        if outside:
-            warning = format_html(
-                '<br><strong class="flag flag-outside">Outside the window: {}</strong>',
-                ", ".join(f"{d:%a %b %-d}" for d in outside),
-            )
-        return format_html(
-            "{}<br>Open days to offer: {}{}", plan_message(plan, calendar.practice), days, warning
-        )
+        return window_panel(obj, clinic_calendar())
 
     @admin.display(description="History")
     def activity(self, obj):
-        rows = obj.history.select_related("history_user").order_by("-history_date")[:30]
-        return format_html(
-            '<table class="activity"><thead><tr><th>When</th><th>Who</th><th>What</th>'
-            "<th>Status</th><th>Booked for</th></tr></thead><tbody>{}</tbody></table>",
-            format_html_join(
-                "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                (
-                    (
-                        when_display(h.history_date),
-                        h.history_user.get_username() if h.history_user else "patient",
-                        h.history_change_reason or h.get_history_type_display(),
-                        h.get_status_display(),
-                        when_display(h.scheduled_at) or "–",
-                    )
-                    for h in rows
-                ),
-            ),
-        )
+        return activity(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         editing = self.editing(request)
@@ -363,19 +295,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             return []  # not an id: Django's change view answers "doesn't exist"
         if obj is None:
             return []
-        actions = []
-        if obj.status in services.SCHEDULABLE:
-            label = "Reschedule" if obj.status == Status.SCHEDULED else "Schedule"
-            actions.append(("schedule", label))
-        if obj.status == Status.SCHEDULED:
-            actions += [("complete", "Mark completed"), ("no_show", "No-show")]
-        if obj.status in services.CANCELLABLE:
-            actions.append(("cancel", "Cancel"))
-        if obj.status in REOPENABLE and isinstance(reopening(obj, timezone.now()), Reopening):
-            actions.append(("reopen", "Reopen"))
         return [
-            (reverse(f"admin:appointments_appointmentrequest_{name}", args=[object_id]), label)
-            for name, label in actions
+            (
+                reverse(f"admin:appointments_appointmentrequest_{move.name}", args=[object_id]),
+                move.label_for(obj),
+            )
+            for move in transitions.moves_for(obj, by=transitions.STAFF)
         ]
 
     # --- Status buttons and the day's list ------------------------------------------------
@@ -383,24 +308,36 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         name = "appointments_appointmentrequest"
+        moves = [m for m in transitions.MOVES.values() if transitions.STAFF in m.by]
         return [
             path("today/", view(self.today_view), name=f"{name}_today"),
-            path("<int:pk>/schedule/", view(self.schedule_view), name=f"{name}_schedule"),
-            path("<int:pk>/complete/", view(self.complete_view), name=f"{name}_complete"),
-            path("<int:pk>/no-show/", view(self.no_show_view), name=f"{name}_no_show"),
-            path("<int:pk>/cancel/", view(self.cancel_view), name=f"{name}_cancel"),
-            path("<int:pk>/reopen/", view(self.reopen_view), name=f"{name}_reopen"),
+            *(
+                path(
+                    f"<int:pk>/{move.name.replace('_', '-')}/",
+                    view(partial(self.status_view, move=move.name)),
+                    name=f"{name}_{move.name}",
+                )
+                for move in moves
+            ),
             *super().get_urls(),
         ]
 
-    def _status_view(self, request, pk, *, form_class, title, button, run, initial=None):
+    def status_view(self, request, pk, *, move: str):
+        """Every staff move of `transitions.MOVES`: its form, then its service."""
+        spec = transitions.MOVES[move]
         obj = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
-        form = form_class(request.POST if request.method == "POST" else None, initial=initial)
+        initial = {"seen_status": obj.status}
+        if obj.scheduled_at:
+            local = timezone.localtime(obj.scheduled_at)
+            initial.update(date=local.date(), time=local.time())
+        title = spec.label_for(obj)
+        data = request.POST if request.method == "POST" else None
+        form = spec.form(data, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                run(obj, form)
+                transitions.move_run(move, obj, form, by=request.user)
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error(None, message)
@@ -413,96 +350,12 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             "original": obj,
             "title": f"{title}: {obj.reference}",
             "form": form,
-            "button": button,
-            "plan_text": self.window_panel(obj) if form_class is ScheduleForm else "",
-            "reopening": reopening(obj, timezone.now()) if title == "Reopen" else None,
+            "button": spec.button,
+            "plan_text": self.window_panel(obj) if spec.form is ScheduleForm else "",
+            "reopening": reopening(obj, timezone.now()) if move == "reopen" else None,
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/status_form.html", context
-        )
-
-    def schedule_view(self, request, pk):
-        obj = AppointmentRequest.objects.filter(pk=pk).only("status", "scheduled_at").first()
-        initial = {"seen_status": obj.status if obj else ""}
-        if obj and obj.scheduled_at:
-            local = timezone.localtime(obj.scheduled_at)
-            initial.update(date=local.date(), time=local.time())
-
-        def run(obj, form):
-            services.appointment_schedule(
-                request=obj,
-                at=form.at,
-                by=request.user,
-                override_reason=form.reason,
-                expected_status=form.cleaned_data["seen_status"] or None,
-            )
-
-        rebooking = obj is not None and obj.status == Status.SCHEDULED
-        title = "Reschedule" if rebooking else "Schedule"
-        return self._status_view(
-            request,
-            pk,
-            form_class=ScheduleForm,
-            title=title,
-            button="Book",
-            run=run,
-            initial=initial,
-        )
-
-    def complete_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_complete(request=obj, by=request.user, override_reason=form.reason)
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=EarlyMoveForm,
-            title="Mark completed",
-            button="Yes, the exam is done",
-            run=run,
-        )
-
-    def no_show_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_mark_no_show(
-                request=obj, by=request.user, override_reason=form.reason
-            )
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=EarlyMoveForm,
-            title="No-show",
-            button="Yes, the patient did not come",
-            run=run,
-        )
-
-    def reopen_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_reopen(request=obj, by=request.user)
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=ConfirmForm,
-            title="Reopen",
-            button="Yes, undo it",
-            run=run,
-        )
-
-    def cancel_view(self, request, pk):
-        def run(obj, form):
-            services.appointment_cancel(
-                request=obj, reason=form.cleaned_data["reason"], by=request.user
-            )
-
-        return self._status_view(
-            request,
-            pk,
-            form_class=CancelForm,
-            title="Cancel",
-            button="Cancel the request",
-            run=run,
         )
 
     def today_view(self, request):
@@ -529,3 +382,17 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context
         )
+
+
+@admin.register(AppointmentConfirmation)
+class AppointmentConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "request_link", "scheduled_at"]
+    list_select_related = ["request"]
+    readonly_fields = ["request", "scheduled_at", "inbound", "created_at"]
+
+    @admin.display(description="request")
+    def request_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.request.get_admin_url(), obj.request)
+
+    def has_add_permission(self, request):
+        return False

@@ -7,9 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
-from appointments.forms import us_phone_e164
 from appointments.models import AppointmentRequest
-from clinic.display import phone_display
+from clinic.phones import phone_display, phone_e164
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -50,7 +49,7 @@ class AppointmentRequestAdminForm(forms.ModelForm):
             self.initial["phone"] = phone_display(self.instance.phone)
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
 
 class ScheduleForm(forms.Form):

@@ -12,17 +12,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from appointments import screening
+from appointments.admin_filters import screening_flags
+from appointments.availability import ClinicCalendar
 from appointments.forms import age_on
 from appointments.models import AppointmentRequest
+from appointments.wording import plan_message
 from clinic.display import day_display, phone_display, when_display
 
 Status = AppointmentRequest.Status
 OPEN_STATES = (Status.REQUESTED, Status.SCHEDULED)
-
-
-def screening_flags(obj: AppointmentRequest) -> SafeString | str:
-    flags = [(f"flag {flag.css}", flag.label) for flag in screening.screening_flags(obj)]
-    return format_html_join(" ", '<span class="{}">{}</span>', flags) or "–"
 
 
 def days_asked(obj: AppointmentRequest, window: tuple[dt.date, dt.date] | None) -> SafeString:
@@ -114,3 +112,51 @@ def _status_text(obj: AppointmentRequest) -> str:
     if obj.other_dates_requested_at and obj.status == Status.REQUESTED:
         text += " (asked for other days)"
     return text
+
+
+def screening_panel(obj: AppointmentRequest) -> SafeString | str:
+    flags = screening.screening_flags(obj)
+    if not flags:
+        return "No flags."
+    return format_html_join("", '<p class="flag-note {}">{}</p>', ((f.css, f.note) for f in flags))
+
+
+def window_panel(obj: AppointmentRequest, calendar: ClinicCalendar) -> SafeString:
+    """Her window in words, the open days to offer, and any day asked for outside it."""
+    plan = calendar.plan(obj.last_period_start, obj.cycle_length)
+    days = ", ".join(f"{d:%a %b %-d}" for d in plan.offered_days) or "none"
+    window = calendar.window(obj.last_period_start)
+    asked = (obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3)
+    outside = [d for d in asked if d and window and not window[0] <= d <= window[1]]
+    warning = ""
+    if outside:
+        warning = format_html(
+            '<br><strong class="flag flag-outside">Outside the window: {}</strong>',
+            ", ".join(f"{d:%a %b %-d}" for d in outside),
+        )
+    return format_html(
+        "{}<br>Open days to offer: {}{}", plan_message(plan, calendar.practice), days, warning
+    )
+
+
+def activity(obj: AppointmentRequest) -> SafeString:
+    """Who did what, newest first: the request's history as a table."""
+    rows = obj.history.select_related("history_user").order_by("-history_date")[:30]
+    return format_html(
+        '<table class="activity"><thead><tr><th>When</th><th>Who</th><th>What</th>'
+        "<th>Status</th><th>Booked for</th></tr></thead><tbody>{}</tbody></table>",
+        format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    when_display(h.history_date),
+                    h.history_user.get_username() if h.history_user else "patient",
+                    h.history_change_reason or h.get_history_type_display(),
+                    h.get_status_display(),
+                    when_display(h.scheduled_at) or "–",
+                )
+                for h in rows
+            ),
+        ),
+    )

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from appointments import cycle
 from clinic.models import Closure, OpeningHours, Practice
+from clinic.opening import Calendar
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,7 @@ class ClinicCalendar:
     """The practice, its calendar and today's date: everything a window needs."""
 
     practice: Practice
-    calendar: cycle.Calendar
+    calendar: Calendar
     today: dt.date
 
     def plan(self, lmp: dt.date | None, cycle_length: int | None = None) -> cycle.WindowPlan:
@@ -43,4 +44,4 @@ def clinic_calendar(practice: Practice | None = None) -> ClinicCalendar:
     closures = tuple(
         Closure.objects.filter(last_day__gte=today).values_list("first_day", "last_day")
     )
-    return ClinicCalendar(practice, cycle.Calendar(hours=hours, closures=closures), today)
+    return ClinicCalendar(practice, Calendar(hours=hours, closures=closures), today)

@@ -5,17 +5,17 @@ of the cycle (days 5 to 12 by default): after the bleeding stops and before
 ovulation, which lowers the chance that an early pregnancy is exposed (it cannot
 rule it out: patients are asked whether they could be pregnant).
 
-Pure Python, no Django: callers pass the practice's hours, closures and today's date.
+Pure Python, no Django: callers pass the office calendar (`clinic.opening`: hours,
+closures, holidays) and today's date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from clinic.opening import MAJOR_HOLIDAYS, major_holidays  # noqa: F401 (re-exported)
+from clinic.opening import Calendar
 
 DEFAULT_CYCLE_LENGTH = 28
 MIN_CYCLE_LENGTH = 20
@@ -54,39 +54,6 @@ def next_window(
         if last > after:
             return first, last
         period += dt.timedelta(days=length)
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """When the office is open: weekday hours, closures and holidays."""
-
-    hours: Mapping[int, tuple[dt.time, dt.time]]
-    closures: tuple[tuple[dt.date, dt.date], ...] = ()
-    # None: the US major holidays. Tests and callers may pass their own.
-    holidays: Mapping[dt.date, str] | None = None
-    _holiday_cache: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def holiday(self, day: dt.date) -> str | None:
-        if self.holidays is not None:
-            return self.holidays.get(day)
-        if day.year not in self._holiday_cache:
-            self._holiday_cache[day.year] = major_holidays([day.year])
-        return self._holiday_cache[day.year].get(day)
-
-    def closed_reason(self, day: dt.date) -> str | None:
-        """Why the office is closed on `day`, or None when it is open."""
-        if day.weekday() not in self.hours:
-            return f"The office is closed on {day:%A}s."
-        name = self.holiday(day)
-        if name:
-            return f"The office is closed for {name}."
-        for first, last in self.closures:
-            if first <= day <= last:
-                return "The office is closed that day."
-        return None
-
-    def is_open(self, day: dt.date) -> bool:
-        return self.closed_reason(day) is None
 
 
 def open_days(

@@ -1,5 +1,9 @@
-"""Emails about a request. Each runs after commit and never raises: a mail outage
-is logged (without patient data) and the request stays saved.
+"""Emails about a request, built when the outbox sends them (never at queue time).
+
+The outbox (texting) sends them after the request is saved, from a worker: an SMTP
+outage never slows or fails the patient's page, and a refused send is retried like
+a text. Each builder reads the request fresh, so the address, words and calendar
+file are never stored with the outbox row or passed to a task.
 
 Staff notices carry the reference and an admin link only. Patient emails carry what
 the patient needs, and no more.
@@ -7,12 +11,8 @@ the patient needs, and no more.
 
 from __future__ import annotations
 
-import enum
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -21,14 +21,19 @@ from appointments import ics, tokens
 from appointments.models import AppointmentRequest
 from clinic.models import Practice
 
-logger = logging.getLogger(__name__)
-SEND_TIMEOUT = 10  # seconds; an SMTP server that hangs must not hold the patient's page
+# The outbox kinds of the emails (see `appointments.outbox.kinds_register`).
+STAFF_NEW = "staff_new"
+STAFF_CANCELLED = "staff_cancelled"
+STAFF_OTHER_DATES = "staff_other_dates"
+RECEIPT = "receipt_email"
+SCHEDULED = "scheduled_email"
+STAFF_KINDS = (STAFF_NEW, STAFF_CANCELLED, STAFF_OTHER_DATES)
 
-
-class StaffEvent(enum.StrEnum):
-    NEW = "New appointment request"
-    CANCELLED = "Request cancelled by the patient"
-    OTHER_DATES = "Patient asked for other dates"
+STAFF_EVENTS = {
+    STAFF_NEW: "New appointment request",
+    STAFF_CANCELLED: "Request cancelled by the patient",
+    STAFF_OTHER_DATES: "Patient asked for other dates",
+}
 
 
 def subject(request: AppointmentRequest, practice: Practice | None = None) -> str:
@@ -46,67 +51,39 @@ def manage_url(request: AppointmentRequest) -> str:
     )
 
 
-def _send(kind: str, request_id: int, message: EmailMessage) -> bool:
-    try:
-        message.connection = get_connection(timeout=SEND_TIMEOUT)
-        message.send()
-    except (smtplib.SMTPException, OSError) as exc:
-        logger.warning("email %s for request %s not sent: %s", kind, request_id, type(exc).__name__)
-        return False
-    return True
-
-
-def send_staff_notice(request_id: int, event: StaffEvent = StaffEvent.NEW) -> bool:
-    request = AppointmentRequest.objects.only("pk", "reference").get(pk=request_id)
-    return _send_staff_notice(request, event)
-
-
-def _send_staff_notice(request: AppointmentRequest, event: StaffEvent) -> bool:
-    request_id = request.pk
+def staff_notice(request: AppointmentRequest, kind: str) -> EmailMessage:
+    event = STAFF_EVENTS[kind]
     body = render_to_string(
         "appointments/email/staff_notice.txt",
         {
-            "event": event.value,
+            "event": event,
             "reference": request.reference,
             "admin_url": settings.SITE_URL + request.get_admin_url(),
         },
     )
-    message = EmailMessage(
+    return EmailMessage(
         subject=subject(request),
         body=body,
         to=settings.STAFF_NOTIFICATION_EMAILS,
     )
-    return _send("staff_notice", request_id, message)
 
 
-def _send_patient_receipt(request: AppointmentRequest) -> bool:
-    request_id = request.pk
+def patient_receipt(request: AppointmentRequest) -> EmailMessage:
     practice = Practice.objects.current()
     body = render_to_string(
         "appointments/email/receipt.txt",
         {"request": request, "practice": practice, "manage_url": manage_url(request)},
     )
-    message = EmailMessage(
+    return EmailMessage(
         subject=subject(request, practice),
         body=body,
         to=[request.email],
         reply_to=[practice.email],
     )
-    return _send("receipt", request_id, message)
 
 
-def send_new_request_notices(request_id: int) -> None:
-    # One read of the request for both emails.
-    request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
-    _send_staff_notice(request, StaffEvent.NEW)
-    _send_patient_receipt(request)
-
-
-def send_scheduled_email(request_id: int) -> bool:
+def scheduled_email(request: AppointmentRequest) -> EmailMessage:
     """The booked date and time, address and preparation, with a calendar file."""
-    request = AppointmentRequest.objects.select_related("procedure").get(pk=request_id)
-    if request.status != AppointmentRequest.Status.SCHEDULED:
-        return False
     practice = Practice.objects.current()
     body = render_to_string(
         "appointments/email/scheduled.txt",
@@ -124,4 +101,22 @@ def send_scheduled_email(request_id: int) -> bool:
         reply_to=[practice.email],
     )
     message.attach("appointment.ics", ics.exam_calendar(request, practice), "text/calendar")
-    return _send("scheduled", request_id, message)
+    return message
+
+
+# (kind, label for staff, builder)
+EMAIL_KINDS = [
+    (STAFF_NEW, "New request (email to staff)", lambda r: staff_notice(r, STAFF_NEW)),
+    (
+        STAFF_CANCELLED,
+        "Cancelled online (email to staff)",
+        lambda r: staff_notice(r, STAFF_CANCELLED),
+    ),
+    (
+        STAFF_OTHER_DATES,
+        "Other dates asked (email to staff)",
+        lambda r: staff_notice(r, STAFF_OTHER_DATES),
+    ),
+    (RECEIPT, "Request received (email)", patient_receipt),
+    (SCHEDULED, "Appointment scheduled (email)", scheduled_email),
+]

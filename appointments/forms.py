@@ -1,24 +1,25 @@
-"""The patient's request form, and the small forms of the manage page."""
+"""The patient's request form.
+
+Its cached content is `form_content.py`; the manage page's forms are `manage_forms.py`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 
-import phonenumbers
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
+from appointments.form_content import RequestFormContent, request_form_content
+from appointments.form_layout import request_form_layout
+from appointments.form_words import EMAIL_INVALID_MESSAGE, site_words
 from appointments.models import AppointmentRequest
-from clinic.caching import cached_content
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
-from clinic.models import InsurancePlan, Page, Practice, Price
-from clinic.rendering import render_markdown
+from clinic.phones import phone_e164, phone_national
 from procedures.models import Procedure
 
 # The exact words the patient agrees to; stored with the request.
@@ -27,7 +28,6 @@ SMS_CONSENT_TEXT = (
     "when it is booked, a reminder the day before and a check-in after. "
     "Message and data rates may apply. Reply STOP to stop, HELP for help."
 )
-LIPIODOL_PRICE_FALLBACK = "$1,700"
 INSURANCE_OTHER = "other"
 INSURANCE_SELF_PAY = "self_pay"
 OLDEST_PATIENT_AGE = 65
@@ -38,23 +38,6 @@ def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def parse_us_phone(value: str) -> phonenumbers.PhoneNumber:
-    """Parse a phone number as typed (US unless it starts with +); raise if impossible."""
-    message = "Please enter a phone number with area code, like (212) 555-0123."
-    try:
-        number = phonenumbers.parse(value, "US")
-    except phonenumbers.NumberParseException as exc:
-        raise ValidationError(message, code="invalid_phone") from exc
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError(message, code="invalid_phone")
-    return number
-
-
-def us_phone_e164(value: str) -> str:
-    """A phone number as typed, in the E.164 form we store (+12125550123)."""
-    return phonenumbers.format_number(parse_us_phone(value), phonenumbers.PhoneNumberFormat.E164)
-
-
 NEXT_MONTHS_MESSAGE = "Please pick a day in the next 3 months."
 
 
@@ -63,52 +46,6 @@ def day_refusal(day: dt.date, calendar: ClinicCalendar, otherwise: str) -> str:
     if day <= calendar.today:
         return "Please pick a day from tomorrow on."
     return calendar.calendar.closed_reason(day) or otherwise
-
-
-@dataclass(frozen=True)
-class RequestFormContent:
-    """What the request page shows from the admin's content, cached per content version.
-
-    An edit to any of these rows starts a new content version (clinic/signals.py), so
-    the next request reads them again, in every process.
-    """
-
-    practice: Practice
-    plans: dict[str, InsurancePlan]  # the active plans by primary key, in order
-    lipiodol_price: str
-    page: Page | None  # Pages → "appointments": the words around the form
-    intro_html: str
-    body_html: str
-
-
-def _load_request_form_content() -> RequestFormContent:
-    price = Price.objects.active().filter(label__icontains="lipiodol").first()
-    page = Page.objects.published().filter(slug="appointments").first()
-    return RequestFormContent(
-        practice=Practice.objects.current(),
-        plans={str(plan.pk): plan for plan in InsurancePlan.objects.active()},
-        lipiodol_price=price.amount_display if price else LIPIODOL_PRICE_FALLBACK,
-        page=page,
-        intro_html=render_markdown(page.intro) if page and page.intro else "",
-        body_html=render_markdown(page.body) if page and page.body else "",
-    )
-
-
-def request_form_content() -> RequestFormContent:
-    return cached_content("appointment-request-form", _load_request_form_content)
-
-
-EMAIL_INVALID_MESSAGE = "Please enter an email address like name@example.com."
-
-
-def site_words(fields: dict) -> None:
-    """Replace Django's stock messages the form has not already reworded with ours."""
-    for field in fields.values():
-        messages = field.error_messages
-        if messages.get("required") == forms.Field.default_error_messages["required"]:
-            messages["required"] = "Please fill this in."
-        if "invalid_choice" in messages:
-            messages["invalid_choice"] = "Please pick one of the choices."
 
 
 def age_on(born: dt.date, today: dt.date) -> int:
@@ -282,57 +219,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         self.helper.form_tag = False
         # crispy-bootstrap5's markup, in a template cut down to this form's fields.
         self.helper.field_template = "appointments/includes/field.html"
-        self.helper.layout = self._layout()
-
-    # --- Layout ------------------------------------------------------------------
-
-    def _layout(self) -> Layout:
-        extra = [Div(HoneypotFormMixin.honeypot_name, css_class="hp-field", aria_hidden="true")]
-        if "captcha" in self.fields:
-            extra.append("captcha")
-        return Layout(
-            "submission_key",
-            Fieldset("Your exam", "procedure"),
-            Fieldset(
-                "Your cycle",
-                HTML(
-                    "<p>An HSG is done on days {{ practice.window_start_day }} to "
-                    "{{ practice.window_end_day }} of your cycle: after your period stops "
-                    "and before you ovulate.</p>"
-                ),
-                "last_period_start",
-                "cycle_irregular",
-                "cycle_length",
-                HTML('{% include "appointments/includes/window.html" %}'),
-            ),
-            Fieldset(
-                "When can you come?",
-                "preferred_date_1",
-                "preferred_date_2",
-                "preferred_date_3",
-                "preferred_time",
-            ),
-            Fieldset("About you", "first_name", "last_name", "date_of_birth", "phone", "email"),
-            Fieldset(
-                "Insurance and your doctor",
-                "insurance",
-                "insurance_other",
-                "referring_physician",
-                "referring_physician_phone",
-                "referring_physician_fax",
-            ),
-            Fieldset(
-                "A few health questions",
-                "may_be_pregnant",
-                "contrast_allergy",
-                "pelvic_infection_history",
-                "lipiodol_interest",
-            ),
-            Fieldset("Texts", "sms_consent"),
-            Fieldset("Anything else?", "notes"),
-            *extra,
-            Submit("submit", "Send my request", css_class="btn btn-primary btn-lg"),
-        )
+        self.helper.layout = request_form_layout(with_captcha="captcha" in self.fields)
 
     # --- Fields ------------------------------------------------------------------
 
@@ -343,14 +230,13 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
             return uuid.uuid4()
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
     def _clean_doctor_number(self, name: str) -> str:
         value = self.cleaned_data.get(name, "")
         if not value:
             return ""
-        number = parse_us_phone(value)
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return phone_national(value)
 
     def clean_referring_physician_phone(self) -> str:
         return self._clean_doctor_number("referring_physician_phone")
@@ -510,112 +396,3 @@ def _max_length(limit: int):
             )
 
     return validate
-
-
-class DateOfBirthForm(forms.Form):
-    date_of_birth = forms.DateField(
-        label="Your date of birth",
-        help_text="To keep your request private, please confirm it is you.",
-        widget=date_input(),
-        error_messages={
-            "required": "Please enter your date of birth.",
-            "invalid": "Please enter a real date, like 03/14/1990.",
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class PatientCancelForm(forms.Form):
-    reason = forms.CharField(
-        label="Why are you cancelling? (optional)",
-        required=False,
-        # Stored after "Cancelled by the patient: " in a 200-character field, uncut.
-        max_length=170,
-        widget=forms.TextInput,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class OfferedDaySelect(forms.Select):
-    """The open days as choices; a value sent that is not one of them is kept as typed."""
-
-    def optgroups(self, name, value, attrs=None):
-        known = {str(choice[0]) for choice in self.choices}
-        unknown = [v for v in value if v and v not in known]
-        if unknown:
-            self.choices = [*self.choices, *((v, v) for v in unknown)]
-        return super().optgroups(name, value, attrs)
-
-
-class OtherDatesForm(forms.Form):
-    """A patient asks for other days: up to three, with the request form's rules.
-
-    With a window she picks from its open days (or the next window's, once this one
-    is no use), as the request form offers them; with an irregular cycle, any open day
-    in the next 3 months.
-    """
-
-    date_1 = forms.DateField(label="First choice", widget=date_input())
-    date_2 = forms.DateField(label="Second choice (optional)", required=False, widget=date_input())
-    date_3 = forms.DateField(label="Third choice (optional)", required=False, widget=date_input())
-    NAMES = ("date_1", "date_2", "date_3")
-
-    def __init__(self, *args, calendar: ClinicCalendar, plan: cycle.WindowPlan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.calendar = calendar
-        self.plan = plan
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.offered = [] if plan.state == cycle.State.IRREGULAR else plan.offered_days
-        for index, name in enumerate(self.NAMES):
-            field = self.fields[name]
-            field.error_messages["invalid"] = "Please enter a real date, like 03/14/2027."
-            field.error_messages["required"] = "Please pick at least one day."
-            if self.offered:
-                none = "Choose a day" if index == 0 else "No other choice"
-                field.widget = OfferedDaySelect(
-                    choices=[
-                        ("", none),
-                        *((d.isoformat(), f"{d:%A, %B %-d}") for d in self.offered),
-                    ]
-                )
-
-    @property
-    def has_days(self) -> bool:
-        """False when her window gives no day at all: she should call on day 1."""
-        return self.plan.state == cycle.State.IRREGULAR or bool(self.offered)
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.NAMES:
-            day = cleaned.get(name)
-            if day is None:
-                continue
-            if self.plan.state == cycle.State.IRREGULAR:
-                if not cycle.irregular_days_ok(
-                    day, calendar=self.calendar.calendar, today=self.calendar.today
-                ):
-                    self.add_error(name, day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE))
-            elif day not in self.offered:
-                self.add_error(
-                    name,
-                    day_refusal(
-                        day, self.calendar, "This day is outside your best days for the exam."
-                    ),
-                )
-        seen = [cleaned.get(n) for n in self.NAMES if cleaned.get(n)]
-        if len(seen) != len(set(seen)):
-            self.add_error("date_2", "Please pick different days for each choice.")
-        return cleaned
-
-    @property
-    def dates(self) -> list[dt.date]:
-        return [self.cleaned_data[n] for n in self.NAMES if self.cleaned_data.get(n)]

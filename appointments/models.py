@@ -177,3 +177,22 @@ class AppointmentRequest(models.Model):
 
     def get_admin_url(self):
         return reverse("admin:appointments_appointmentrequest_change", args=[self.pk])
+
+
+class AppointmentConfirmation(models.Model):
+    """A patient texted "C": she confirmed the visit at `scheduled_at`."""
+
+    request = models.ForeignKey(
+        AppointmentRequest, on_delete=models.CASCADE, related_name="text_confirmations"
+    )
+    scheduled_at = models.DateTimeField(help_text="The appointment time the patient confirmed.")
+    inbound = models.OneToOneField("texting.InboundMessage", on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # Made by the texting app before it moved here; the table keeps its name.
+        db_table = "texting_appointmentconfirmation"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"

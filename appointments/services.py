@@ -1,32 +1,27 @@
 """Everything that changes an appointment request: created by the patient, moved by staff.
 
-Each service locks the row, checks the move is allowed, saves it with a history entry
-(who and why) and queues the texts in the same transaction. Emails leave after commit.
+Each service locks the row, checks the move is allowed (`appointments.transitions`),
+saves it with a history entry (who and why) and queues the texts and emails in the
+outbox in the same transaction: a worker sends them after commit, so no mail server
+ever holds the patient's page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from appointments import emails
+from appointments import emails, outbox, transitions
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
 from appointments.reopen import reopening
-from clinic.display import when_display
-from texting import services as texting
 
 Status = AppointmentRequest.Status
-
-# Where each move may start from.
-SCHEDULABLE = {Status.REQUESTED, Status.SCHEDULED, Status.NO_SHOW}
-CANCELLABLE = {Status.REQUESTED, Status.SCHEDULED}
 
 
 class TransitionError(ValidationError):
@@ -39,19 +34,13 @@ def _locked(request: AppointmentRequest) -> AppointmentRequest:
 
 
 def _check(
-    locked: AppointmentRequest, allowed: set[str], action: str, expected: str | None = None
+    locked: AppointmentRequest, move: str, expected: str | None = None, override: str = ""
 ) -> None:
-    if expected is not None and locked.status != expected:
-        raise TransitionError(
-            f"Someone changed this request while you were working on it: it is now "
-            f"“{locked.get_status_display()}”. Nothing was saved; please look again.",
-            code="stale",
-        )
-    if locked.status not in allowed:
-        raise TransitionError(
-            f"A request that is “{locked.get_status_display()}” cannot be {action}.",
-            code="not_allowed",
-        )
+    """Refuse the move unless `transitions.MOVES` allows it from the locked row's status."""
+    refusal = transitions.move_refusal(locked, move, expected=expected, override=override)
+    if refusal is not None:
+        code, message = refusal
+        raise TransitionError(message, code=code)
 
 
 def _save(locked: AppointmentRequest, *, by, reason: str) -> None:
@@ -79,10 +68,7 @@ def appointment_request_create(
                     request.sms_consent_at = timezone.now()
                 request._change_reason = "Sent by the patient"
                 request.save()
-                texting.outbox_on_request_created(request=request)
-                transaction.on_commit(
-                    partial(emails.send_new_request_notices, request.pk), robust=True
-                )
+                outbox.outbox_on_request_created(request=request)
             return request, True
         except IntegrityError:
             existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
@@ -113,7 +99,7 @@ def appointment_schedule(
     override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, SCHEDULABLE, "booked", expected_status)
+        _check(locked, "schedule", expected_status)
         problems = slot_problems(
             local,
             calendar=calendar.calendar,
@@ -135,20 +121,12 @@ def appointment_schedule(
         locked.cancel_reason = ""
         locked.other_dates_requested_at = None
         _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
-        texting.outbox_on_scheduled(request=locked)
-        transaction.on_commit(partial(emails.send_scheduled_email, locked.pk), robust=True)
+        outbox.outbox_on_scheduled(request=locked)
     return locked
 
 
-def _not_before_the_booked_time(locked: AppointmentRequest, action: str, override: str) -> str:
-    """Refuse a move before the booked time unless staff give a reason; return the note."""
-    if locked.scheduled_at is None or locked.scheduled_at <= timezone.now() or override:
-        return f" before the booked time: {override}" if override else ""
-    raise TransitionError(
-        f"The exam is booked for {when_display(locked.scheduled_at)}: it cannot be {action} "
-        "before then. If it really happened early, tick “Before the booked time” and say why.",
-        code="too_early",
-    )
+def _early_note(override_reason: str) -> str:
+    return f" before the booked time: {override_reason}" if override_reason else ""
 
 
 def appointment_complete(
@@ -156,14 +134,14 @@ def appointment_complete(
 ) -> AppointmentRequest:
     """Mark the exam as done (not before its booked time without a reason); the
     follow-up text is queued."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, {Status.SCHEDULED}, "marked completed")
-        note = _not_before_the_booked_time(locked, "marked completed", override_reason.strip())
+        _check(locked, "complete", override=override_reason)
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
-        _save(locked, by=by, reason=f"Completed{note}")
-        texting.outbox_on_completed(request=locked)
+        _save(locked, by=by, reason=f"Completed{_early_note(override_reason)}")
+        outbox.outbox_on_completed(request=locked)
     return locked
 
 
@@ -171,13 +149,13 @@ def appointment_mark_no_show(
     *, request: AppointmentRequest, by, override_reason: str = ""
 ) -> AppointmentRequest:
     """The patient did not come: not before the booked time without a reason."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, {Status.SCHEDULED}, "marked as a no-show")
-        note = _not_before_the_booked_time(locked, "marked as a no-show", override_reason.strip())
+        _check(locked, "no_show", override=override_reason)
         locked.status = Status.NO_SHOW
-        _save(locked, by=by, reason=f"No-show{note}")
-        texting.outbox_on_cancelled(request=locked)
+        _save(locked, by=by, reason=f"No-show{_early_note(override_reason)}")
+        outbox.outbox_on_cancelled(request=locked)
     return locked
 
 
@@ -186,16 +164,15 @@ def appointment_reopen(*, request: AppointmentRequest, by) -> AppointmentRequest
     back to the status and booked time before it, with its texts put right."""
     with transaction.atomic():
         locked = _locked(request)
+        _check(locked, "reopen")
         found = reopening(locked, timezone.now())
-        if isinstance(found, str):
-            raise TransitionError(found, code="not_reopenable")
         undone = locked.get_status_display()
         locked.status = found.status
         locked.scheduled_at = found.scheduled_at
         locked.completed_at = None
         locked.cancel_reason = ""
         _save(locked, by=by, reason=f"Reopened (undid “{undone}”)")
-        texting.outbox_on_reopened(request=locked, since=found.changed_at)
+        outbox.outbox_on_reopened(request=locked, since=found.changed_at)
     return locked
 
 
@@ -208,17 +185,14 @@ def appointment_cancel(
         raise ValidationError("Please give a reason.", code="reason_required")
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, CANCELLABLE, "cancelled")
+        _check(locked, "cancel")
         locked.status = Status.CANCELLED
         label = "Cancelled by the patient" if by_patient else "Cancelled"
         locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
         _save(locked, by=by, reason=label)
-        texting.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_cancelled(request=locked)
         if by_patient:
-            transaction.on_commit(
-                partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.CANCELLED),
-                robust=True,
-            )
+            outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_CANCELLED)
     return locked
 
 
@@ -230,7 +204,7 @@ def appointment_ask_other_dates(
         raise ValidationError("Please pick at least one day.", code="required")
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, CANCELLABLE, "changed")
+        _check(locked, "other_dates")
         padded = [*dates, None, None, None][:3]
         locked.preferred_date_1, locked.preferred_date_2, locked.preferred_date_3 = padded
         was_booked = locked.status == Status.SCHEDULED
@@ -241,9 +215,6 @@ def appointment_ask_other_dates(
         _save(locked, by=None, reason="Patient asked for other dates")
         if was_booked:
             # The texts for the old time must not go out.
-            texting.outbox_on_cancelled(request=locked)
-        transaction.on_commit(
-            partial(emails.send_staff_notice, locked.pk, emails.StaffEvent.OTHER_DATES),
-            robust=True,
-        )
+            outbox.outbox_on_cancelled(request=locked)
+        outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_OTHER_DATES)
     return locked

@@ -13,16 +13,12 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from appointments import cycle, dob_check, services, tokens
+from appointments import cycle, dob_check, services, tokens, transitions
 from appointments.availability import clinic_calendar
 from appointments.dob_check import Verdict
-from appointments.forms import (
-    AppointmentRequestForm,
-    DateOfBirthForm,
-    OtherDatesForm,
-    PatientCancelForm,
-    request_form_content,
-)
+from appointments.form_content import request_form_content
+from appointments.forms import AppointmentRequestForm
+from appointments.manage_forms import DateOfBirthForm, OtherDatesForm, PatientCancelForm
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_json
 from clinic.ratelimit import client_ip, hit, ratelimit
@@ -222,7 +218,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         except services.TransitionError as exc:
             messages.error(request, exc.messages[0])
             return redirect(request.path)
-    can_change = appointment.status in services.CANCELLABLE
+    can_change = transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT)
     return render(
         request,
         "appointments/manage.html",

@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/run.py     (BENCH_ROUNDS=3 interleaved rounds of BENCH_SECONDS=5)
 
-1. Rebuilds the `clinic_bench` PostgreSQL database, empties Redis db 15, collects
-   static files, starts gunicorn with the production settings on 127.0.0.1.
+1. Rebuilds the `clinic_bench` PostgreSQL database (BENCH_DATABASE), empties Redis
+   db 15 (BENCH_REDIS_DB), collects static files, starts gunicorn with the
+   production settings on 127.0.0.1.
 2. Loads `/`, `/procedures/hsg/`, `/faq/` and `/robots.txt` (the floor: the
-   framework's cost with no database and no template) with wrk, after a warm-up, in
+   framework's cost with no database and no template) with wrk (or, without it, a
+   Python load generator), as a browser asks (Accept-Encoding), after a warm-up, in
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
    ratio to the floor; then the median latency of requests sent one at a time on one
    connection (a cost per request, steadier than req/s on a busy machine).
@@ -43,10 +45,13 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 WARMUP_SECONDS = 2
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+# What a phone's browser sends: the pages are measured as phones get them.
+ACCEPT_ENCODING = "gzip, deflate, br"
 SUBMISSIONS = 200
 CLIENTS = 20
-DATABASE = "clinic_bench"
-REDIS_DB = 15
+# Override to keep apart from other runs on a shared PostgreSQL and Redis.
+DATABASE = os.environ.get("BENCH_DATABASE", "clinic_bench")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
 # --- Page load ---------------------------------------------------------------------
@@ -59,7 +64,8 @@ def _ms(value: str) -> float:
 
 def wrk(url: str, seconds: int) -> dict:
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
+        + ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}", url],
         capture_output=True,
         text=True,
         timeout=seconds + 60,
@@ -88,7 +94,7 @@ def python_load(url: str, seconds: int) -> dict:
         mine, bad = [], 0
         while time.monotonic() < stop:
             start = time.perf_counter()
-            conn.request("GET", parts.path)
+            conn.request("GET", parts.path, headers={"Accept-Encoding": ACCEPT_ENCODING})
             response = conn.getresponse()
             response.read()
             mine.append((time.perf_counter() - start) * 1000)
@@ -122,7 +128,7 @@ def single_connection_ms(url: str, count: int = 300) -> float:
     times = []
     for _ in range(count):
         start = time.perf_counter()
-        conn.request("GET", parts.path)
+        conn.request("GET", parts.path, headers={"Accept-Encoding": ACCEPT_ENCODING})
         conn.getresponse().read()
         times.append((time.perf_counter() - start) * 1000)
     conn.close()
@@ -168,7 +174,9 @@ def print_pages(results: dict[str, dict]) -> None:
     )
     for path, r in results.items():
         ratio = r["rps"] / floor
-        flag = "" if path == FLOOR or ratio >= 0.8 else "  < 0.8 target"
+        flag = "" if path == FLOOR or ratio >= 1.0 else "  < 1.0x target"
+        if r["p99"] > 3 * r["p50"]:
+            flag += "  p99 > 3x p50"
         print(
             f"{path:<20} {r['rps']:>9.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {ratio:>8.2f}x"
             f" {r['serial']:>10.2f} {serial_floor / r['serial']:>8.2f}x{flag}"

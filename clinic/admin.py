@@ -37,7 +37,6 @@ class PracticeAdmin(admin.ModelAdmin):
                     "region",
                     "postal_code",
                     ("latitude", "longitude"),
-                    "time_zone",
                 ]
             },
         ),

@@ -31,6 +31,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+from clinic import compression
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
@@ -179,13 +181,19 @@ def cached_page(view):
     return view
 
 
-def _page_key(request) -> str:
+def _page_key(request, encoding: str) -> str:
     # The release is part of the key: a deploy never serves the previous build's HTML
     # (which links to static files the new image no longer has).
     # The day is part of the key because pages show dated facts (upcoming closures).
     # Query strings are ignored: no public page reads them, and ignoring them keeps
     # visitors from filling the cache with copies.
-    return f"page:{release()}:{timezone.localdate():%Y%m%d}:{request.path}"
+    # One entry per encoding the browser may want, so a hit reads only its own bytes.
+    day = timezone.localdate()
+    return f"page:{release()}:{day:%Y%m%d}:{encoding or 'identity'}:{request.path}"
+
+
+def _wanted_encoding(request) -> str:
+    return compression.choose(request.headers.get("Accept-Encoding", ""), compression.ENCODINGS)
 
 
 def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
@@ -194,9 +202,10 @@ def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
     Returns (version, response); version is None when the cache is unavailable, and
     response is None unless the page is cached for the current version. The entry
     carries the version it was built for, so a page cached before an edit is never
-    served after it, in any process.
+    served after it, in any process. The page comes compressed when the browser
+    accepts it (see `clinic.compression`).
     """
-    key = _page_key(request)
+    key = _page_key(request, _wanted_encoding(request))
     try:
         found = cache.get_many([VERSION_KEY, key])
     except Exception as exc:  # noqa: BLE001 - any cache failure falls back to rendering
@@ -207,12 +216,37 @@ def page_lookup(request) -> tuple[str | None, HttpResponse | None]:
         return content_version(), None
     hit = found.get(key)
     if hit is not None and hit[0] == version:
-        _built_for, headers, content = hit
-        return version, HttpResponse(content, headers=headers)
+        _built_for, headers, body, encoding = hit
+        return version, _page_response(headers, body, encoding)
     return version, None
 
 
-def page_store(request, response, version: str) -> None:
-    """Keep the final page (body and headers) for `version` if it is the same for all."""
-    if _cacheable(request, response):
-        _set(_page_key(request), (version, list(response.items()), response.content), TIMEOUT)
+def _page_response(headers, body: bytes, encoding: str) -> HttpResponse:
+    response = HttpResponse(body, headers=headers)
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(body))
+    response["Vary"] = "Accept-Encoding"
+    return response
+
+
+def page_store(request, response, version: str) -> HttpResponse:
+    """Keep the final page for `version` if it is the same for all: one entry per
+    encoding (compressed once, here), in one round trip. Return what to send:
+    compressed if it was stored, else the response as it is.
+    """
+    if not _cacheable(request, response):
+        return response
+    headers = [(k, v) for k, v in response.items() if k.lower() != "content-length"]
+    variants = compression.compress_all(response.content)
+    entries = {}
+    for encoding in (*compression.ENCODINGS, ""):
+        body = variants.get(encoding)
+        stored = (encoding, body) if body is not None else ("", response.content)
+        entries[_page_key(request, encoding)] = (version, headers, stored[1], stored[0])
+    try:
+        cache.set_many(entries, TIMEOUT)
+    except Exception as exc:  # noqa: BLE001
+        _warn("set", exc)
+    _version, headers, body, encoding = entries[_page_key(request, _wanted_encoding(request))]
+    return _page_response(headers, body, encoding)

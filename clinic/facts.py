@@ -6,7 +6,8 @@ loaded with two queries once per content version and then read from the cache.
 
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from clinic.caching import cached_content
 from clinic.hours import HoursGroup, hours_groups, week_table
@@ -43,7 +44,7 @@ def site_facts() -> SiteFacts:
 def office_open_at(at: datetime.datetime) -> bool:
     """True when the office is open at `at`: its hours, not a closure, not a major holiday."""
     facts = site_facts()
-    local = at.astimezone(ZoneInfo(facts.practice.time_zone))
+    local = timezone.localtime(at)  # the practice's zone is the site's (settings.TIME_ZONE)
     day = local.date()
     closures = Closure.objects.overlapping(day, day).values_list("first_day", "last_day")
     hours = {h.weekday: (h.opens, h.closes) for h in facts.hours}

@@ -95,7 +95,7 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if version is not None:
-            caching.page_store(request, response, version)
+            response = caching.page_store(request, response, version)
         return response
 
 

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from clinic.signals import content_model
+
 
 class PracticeQuerySet(models.QuerySet):
     def current(self) -> "Practice":
@@ -17,6 +19,7 @@ class PracticeQuerySet(models.QuerySet):
         return practice
 
 
+@content_model
 class Practice(models.Model):
     """The practice's profile. The site shows one row; it is edited in the admin."""
 
@@ -39,7 +42,6 @@ class Practice(models.Model):
     postal_code = models.CharField(max_length=10, default="10019")
     latitude = models.DecimalField(max_digits=9, decimal_places=6, default="40.765372")
     longitude = models.DecimalField(max_digits=9, decimal_places=6, default="-73.979500")
-    time_zone = models.CharField(max_length=40, default="America/New_York")
     texting_note = models.CharField(
         max_length=200,
         blank=True,
@@ -149,6 +151,7 @@ class OpeningHoursQuerySet(models.QuerySet):
         return {h.weekday: (h.opens, h.closes) for h in self}
 
 
+@content_model
 class OpeningHours(models.Model):
     class Weekday(models.IntegerChoices):
         MONDAY = 0, "Monday"
@@ -189,6 +192,7 @@ class ClosureQuerySet(models.QuerySet):
         return self.filter(last_day__gte=today).order_by("first_day")
 
 
+@content_model
 class Closure(models.Model):
     """Days the office is closed beyond the US major holidays (added automatically)."""
 
@@ -224,6 +228,7 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
+@content_model
 class InsurancePlan(models.Model):
     name = models.CharField(max_length=80, unique=True)
     note = models.CharField(max_length=120, blank=True, help_text="e.g. excluding Community Plan")
@@ -239,6 +244,7 @@ class InsurancePlan(models.Model):
         return f"{self.name} ({self.note})" if self.note else self.name
 
 
+@content_model
 class Price(models.Model):
     """A price, by CPT code where there is one."""
 
@@ -271,6 +277,7 @@ class Price(models.Model):
         return f"${self.amount:,.2f}"
 
 
+@content_model
 class Publication(models.Model):
     title = models.CharField(max_length=300)
     authors = models.CharField(max_length=300)
@@ -302,6 +309,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+@content_model
 class Page(models.Model):
     """The words of a site page (home, about, location, insurance, faq, contact, privacy).
 

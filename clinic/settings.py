@@ -282,8 +282,9 @@ if not DEBUG and EMAIL_CONFIG["EMAIL_BACKEND"] in DEV_EMAIL_BACKENDS:
     raise ImproperlyConfigured(
         "EMAIL_URL must name a real mail server when DEBUG is off (e.g. smtp+tls://…)."
     )
+# The name is quoted: unquoted, its comma splits the address and SMTP refuses it.
 DEFAULT_FROM_EMAIL = env(
-    "DEFAULT_FROM_EMAIL", default="Interventional Radiology, P.C. <info@hsgexam.com>"
+    "DEFAULT_FROM_EMAIL", default='"Interventional Radiology, P.C." <info@hsgexam.com>'
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Who gets the front desk's notices (new requests, contact messages, urgent replies).

@@ -3,6 +3,9 @@
 This is infrastructure, not business logic: the receivers only make cached pages
 (clinic/caching.py) stale. They bump twice, now and after the commit, so that a
 page rendered from the database between the two cannot be cached as current.
+
+Each app marks its own models whose rows appear on public pages with
+`@content_model`; this module knows none of them.
 """
 
 from django.db import transaction
@@ -16,36 +19,15 @@ def content_changed(sender, **kwargs) -> None:
     transaction.on_commit(content_version_bump)
 
 
-def connect() -> None:
-    """Connect the receivers to every model whose rows appear on public pages."""
-    from clinic.models import (
-        Closure,
-        InsurancePlan,
-        OpeningHours,
-        Page,
-        Practice,
-        Price,
-        Publication,
-    )
-    from faq.models import Category, Question
-    from procedures.models import Procedure
+def content_model(model):
+    """Class decorator: saving or deleting a row of `model` refreshes the public pages."""
+    label = model._meta.label if hasattr(model, "_meta") else model.__name__
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"content-{label}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-del-{label}")
+    return model
 
-    for model in (
-        Practice,
-        OpeningHours,
-        Closure,
-        InsurancePlan,
-        Price,
-        Publication,
-        Page,
-        Procedure,
-        Category,
-        Question,
-    ):
-        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-{model.__name__}")
-        post_delete.connect(
-            content_changed, sender=model, dispatch_uid=f"content-del-{model.__name__}"
-        )
+
+def connect() -> None:
     # Data migrations use historical models, which send no signals to the above;
     # a migrate (a deploy) also changes templates, so it starts a new version too.
     post_migrate.connect(content_changed, dispatch_uid="content-migrate")

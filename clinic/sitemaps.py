@@ -1,12 +1,13 @@
-"""The sitemap: every public page, as absolute URLs on SITE_URL."""
+"""The sitemap: every public page, as absolute URLs on SITE_URL.
+
+Each app adds its own section (procedures: `procedures.sitemaps`); the URLconf joins them.
+"""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.urls import NoReverseMatch, reverse
-
-from procedures.models import Procedure
+from django.urls import reverse
 
 PAGES = [
     "home",
@@ -35,31 +36,10 @@ class StaticPagesSitemap(SiteUrlSitemap):
     changefreq = "monthly"
 
     def items(self):
-        names = []
-        for name in PAGES:
-            try:
-                reverse(name)
-            except NoReverseMatch:  # the appointment form, until its URL exists
-                continue
-            names.append(name)
-        return names
+        return PAGES
 
     def location(self, item):
         return reverse(item)
 
     def priority(self, item):
         return 1.0 if item == "home" else 0.7
-
-
-class ProcedureSitemap(SiteUrlSitemap):
-    changefreq = "monthly"
-    priority = 0.9
-
-    def items(self):
-        return Procedure.objects.published()
-
-    def lastmod(self, obj):
-        return obj.updated_at
-
-
-sitemaps = {"pages": StaticPagesSitemap, "procedures": ProcedureSitemap}

@@ -4,7 +4,12 @@ from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
 from clinic import twofactor, views
-from clinic.sitemaps import sitemaps
+from clinic.sitemaps import StaticPagesSitemap
+from procedures import views as procedure_views
+from procedures.sitemaps import ProcedureSitemap
+
+# The project's URLconf: the one module of `clinic` that wires every app together.
+sitemaps = {"pages": StaticPagesSitemap, "procedures": ProcedureSitemap}
 
 # Staff sign in with a password and a second factor (django-otp) before any admin page.
 admin.site.__class__ = OTPAdminSite
@@ -16,7 +21,7 @@ admin.site.index_title = "Today at the practice"
 admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", procedure_views.home, name="home"),
     path("about/", views.about, name="about"),
     path("location/", views.location, name="location"),
     path("insurance/", views.insurance, name="insurance"),

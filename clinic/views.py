@@ -1,4 +1,7 @@
-"""The practice's site pages, the contact form, the health check and robots.txt."""
+"""The practice's site pages, the contact form, the health check and robots.txt.
+
+The home page lists the procedures, so it is `procedures.views.home`.
+"""
 
 import sys
 
@@ -22,14 +25,6 @@ from clinic.models import Closure, InsurancePlan, Price, Publication
 from clinic.pages import page_for
 from clinic.ratelimit import client_ip, ratelimit
 from clinic.services import contact_message_create
-from procedures.models import Procedure
-
-
-@require_safe
-@cached_page
-def home(request):
-    context = {"page": page_for("home"), "procedures": list(Procedure.objects.published())}
-    return render(request, "clinic/home.html", context)
 
 
 @require_safe

@@ -3,7 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
+from clinic.signals import content_model
 
+
+@content_model
 class Category(models.Model):
     name = models.CharField(max_length=80)
     slug = models.SlugField(unique=True)
@@ -22,6 +25,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
+@content_model
 class Question(models.Model):
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="questions")
     question = models.CharField(max_length=200)

@@ -3,6 +3,8 @@
 from django.db import models
 from django.urls import reverse
 
+from clinic.signals import content_model
+
 
 class ProcedureQuerySet(models.QuerySet):
     def published(self):
@@ -12,6 +14,7 @@ class ProcedureQuerySet(models.QuerySet):
         return self.published().filter(bookable=True)
 
 
+@content_model
 class Procedure(models.Model):
     class Kind(models.TextChoices):
         DIAGNOSTIC = "diagnostic", "Diagnostic exam"

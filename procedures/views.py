@@ -3,8 +3,17 @@ from django.views.decorators.http import require_safe
 
 from clinic.caching import cached_page
 from clinic.models import Price
+from clinic.pages import page_for
 from faq.models import Question
 from procedures.models import Procedure
+
+
+@require_safe
+@cached_page
+def home(request):
+    """The site's home page: the practice's words and its procedures."""
+    context = {"page": page_for("home"), "procedures": list(Procedure.objects.published())}
+    return render(request, "clinic/home.html", context)
 
 
 @require_safe

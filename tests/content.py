@@ -16,8 +16,8 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0004_safer_wording",
     "faq.migrations.0004_safer_wording",
     "texting.migrations.0004_safer_texts",
-    "texting.migrations.0005_conversations",
-    "appointments.migrations.0004_front_desk_group",
+    "texting.migrations.0007_conversations",
+    "appointments.migrations.0005_front_desk_group",
 ]
 
 

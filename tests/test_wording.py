@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core import mail
 from django.test import Client
 
 from appointments import emails
+from appointments.outbox import request_text
 from appointments.tests.factories import AppointmentRequestFactory
 from clinic.models import Practice
 from clinic.public_pages import PUBLIC_PAGES
@@ -24,7 +24,6 @@ from clinic.safety import WARNING_SIGNS
 from procedures.models import Procedure
 from texting import bodies
 from texting.models import MessageTemplate
-from texting.services import text_render
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 NEVER = re.compile(r"cannot be exposed|can not be exposed|never exposed", re.IGNORECASE)
@@ -115,13 +114,11 @@ def patient_emails(db):
     request = AppointmentRequestFactory(
         procedure=Procedure.objects.get(slug="hsg"), cycle_length=24, may_be_pregnant="not_sure"
     )
-    mail.outbox.clear()
-    emails.send_new_request_notices(request.pk)
+    receipt = emails.patient_receipt(request)
     request.status = request.Status.SCHEDULED
     request.scheduled_at = dt.datetime(2027, 3, 8, 14, 0, tzinfo=dt.UTC)
     request.save()
-    emails.send_scheduled_email(request.pk)
-    staff, receipt, booking = mail.outbox
+    booking = emails.scheduled_email(request)
     assert request.email in receipt.to and request.email in booking.to
     return [receipt.body, booking.body]
 
@@ -208,7 +205,7 @@ def test_no_text_body_names_a_symptom_or_a_hinting_item(db):
     )
     assert {"reply_closed", "reply_message"} <= kinds
     for kind in kinds:
-        text = text_render(kind=kind, request=request)
+        text = request_text(kind, request)
         assert bodies.SYMPTOM_WORDS.search(text) is None, (kind, text)
         assert bodies.FORBIDDEN_WORDS.search(text) is None, (kind, text)
         for word in ["pad", "bleeding", "cramps", "pain reliever", "fever"]:

@@ -1,19 +1,23 @@
-"""Admin for texts. `request_inlines()` is what the appointment request page shows."""
+"""Admin for the outbox (texts and emails), the inbox, opt-outs and templates.
+
+An app shows the texts about one of its rows with
+`{% include "admin/texting/text_thread.html" with subject_id=... %}`.
+"""
 
 from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from appointments.forms import us_phone_e164
-from clinic.display import phone_display, phone_e164_or_none, when_display
-from texting import services
+from clinic.display import when_display
+from clinic.phones import phone_display, phone_e164, phone_e164_or_none
+from texting import conversations, registry, services
 from texting.admin_conversation import conversation_view
 from texting.models import (
-    AppointmentConfirmation,
     InboundMessage,
     MessageTemplate,
     OptOut,
@@ -23,43 +27,52 @@ from texting.models import (
 )
 
 
-class TextThreadInline(admin.TabularInline):
-    """The request's texts both ways, oldest first, as one conversation.
+class SubjectChangeList(ChangeList):
+    """Looks up, in one batch, what each listed message is about (see registry.Subjects)."""
 
-    The formset itself is empty (nothing here is edited); the template draws the
-    thread from `texting_admin.text_thread`.
-    """
-
-    model = OutboundMessage
-    template = "admin/texting/text_thread.html"
-    verbose_name_plural = "texts"
-    extra = 0
-    max_num = 0
-    can_delete = False
-    fields = ["kind"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).none()
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def get_results(self, request):
+        super().get_results(request)
+        subjects = registry.subjects()
+        ids = [obj.subject_id for obj in self.result_list if obj.subject_id is not None]
+        links = subjects.links(ids) if subjects and ids else {}
+        for obj in self.result_list:
+            obj.subject_link = links.get(obj.subject_id)
 
 
-def request_inlines() -> list:
-    """Inline admin classes showing a request's texts, both ways, in order."""
-    return [TextThreadInline]
+class InboxChangeList(SubjectChangeList):
+    """Also the patient's name for each listed phone, in one lookup per app."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        related = conversations.related_for(list({obj.from_phone for obj in self.result_list}))
+        for obj in self.result_list:
+            named = [r for r in related.get(obj.from_phone, []) if r.name]
+            obj.patient_link = (named[0].url, named[0].name) if named else None
 
 
-def _request_link(obj):
-    if obj.request_id is None:
-        return "-"
-    return format_html('<a href="{}">{}</a>', obj.request.get_admin_url(), obj.request.reference)
+class SubjectAdminMixin:
+    """The "request" column and search by its reference, for the outbox and the inbox."""
+
+    def get_changelist(self, request, **kwargs):
+        return SubjectChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        subjects = registry.subjects()
+        if subjects and search_term.strip():
+            ids = subjects.search(search_term.strip())
+            if ids:
+                results = results | queryset.filter(subject_id__in=ids)
+        return results, duplicates
+
+    @admin.display(description="request")
+    def request_link(self, obj):
+        if not hasattr(obj, "subject_link"):  # a change page: one message, one lookup
+            subjects = registry.subjects()
+            found = subjects.links([obj.subject_id]) if subjects and obj.subject_id else {}
+            obj.subject_link = found.get(obj.subject_id)
+        link = obj.subject_link
+        return format_html('<a href="{}">{}</a>', *link) if link else "-"
 
 
 class DueFilter(admin.SimpleListFilter):
@@ -85,12 +98,26 @@ class DueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class KindFilter(admin.SimpleListFilter):
+    """The kinds every app registered with the outbox, by their labels."""
+
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return registry.kind_choices()
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "request_link",
-        "kind",
+        "channel",
+        "kind_label",
         "status",
         "due",
         "attempts",
@@ -99,13 +126,14 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "sent",
         "sender",
     ]
-    list_filter = [DueFilter, "status", "kind"]
-    search_fields = ["request__reference", "twilio_sid", "dedupe_key"]
-    list_select_related = ["request", "sent_by"]
+    list_filter = [DueFilter, "status", "channel", KindFilter]
+    list_select_related = ["sent_by"]
+    search_fields = ["twilio_sid", "dedupe_key"]
     date_hierarchy = "send_at"
     actions = ["retry", "cancel"]
     readonly_fields = [
-        "request",
+        "request_link",
+        "channel",
         "kind",
         "to",
         "sender",
@@ -122,10 +150,6 @@ class OutboundMessageAdmin(admin.ModelAdmin):
         "sent_at",
         "updated_at",
     ]
-
-    @admin.display(description="request", ordering="request__reference")
-    def request_link(self, obj):
-        return _request_link(obj)
 
     @admin.display(description="to")
     def to(self, obj):
@@ -148,24 +172,39 @@ class OutboundMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    @admin.display(description="kind", ordering="kind")
+    def kind_label(self, obj):
+        return obj.kind_label
+
     @admin.action(
         description="Retry now (failed, needs review or cancelled)", permissions=["change"]
     )
     def retry(self, request, queryset: QuerySet):
+        # A text in "Needs review" is first looked up in Twilio's log: one that went
+        # out is marked sent instead of going twice.
+        reviewed = list(queryset.filter(status=OutboundMessage.Status.REVIEW).values_list("pk"))
         done = sum(services.message_retry(message=m) for m in queryset)
-        self.message_user(request, f"{done} text(s) queued to go now.", messages.SUCCESS)
+        found = queryset.filter(pk__in=reviewed, status=OutboundMessage.Status.SENT).count()
+        self.message_user(request, f"{done} message(s) queued to go now.", messages.SUCCESS)
+        if found:
+            self.message_user(
+                request,
+                f"{found} message(s) had already gone out (found in Twilio's log): "
+                "marked sent, not sent again.",
+                messages.WARNING,
+            )
 
     @admin.action(description="Cancel (not sent yet)", permissions=["change"])
     def cancel(self, request, queryset: QuerySet):
         done = sum(services.message_cancel(message=m) for m in queryset)
-        self.message_user(request, f"{done} text(s) cancelled.", messages.SUCCESS)
+        self.message_user(request, f"{done} message(s) cancelled.", messages.SUCCESS)
 
 
 @admin.register(OverdueMessage)
 class OverdueMessageAdmin(OutboundMessageAdmin):
     """Texts that should have gone: if this list is not empty, the worker is stopped."""
 
-    list_filter = ["kind"]
+    list_filter = ["channel", KindFilter]
 
     def changelist_view(self, request, extra_context=None):
         count = OverdueMessage.objects.count()
@@ -189,7 +228,7 @@ INBOX_PRIORITY = Case(
 
 
 @admin.register(InboundMessage)
-class InboundMessageAdmin(admin.ModelAdmin):
+class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     """The inbox: urgent unread replies first, each with who sent it and how to call."""
 
     list_display = [
@@ -203,20 +242,14 @@ class InboundMessageAdmin(admin.ModelAdmin):
     ]
     list_display_links = None
     list_filter = ["is_read", "is_urgent", "needs_attention", "kind"]
-    list_select_related = ["request"]
     list_per_page = 50
-    search_fields = [
-        "body",
-        "request__first_name",
-        "request__last_name",
-        "request__reference",
-        "from_phone",
-    ]
+    # Names and references are found through the registry (`SubjectAdminMixin`).
+    search_fields = ["body", "from_phone", "message_sid"]
     search_help_text = "Search by phone (any way it is typed), name, reference or words."
     actions = ["mark_read", "mark_unread"]
     fields = [
         "received_at",
-        "request",
+        "request_link",
         "phone_link",
         "body",
         "kind",
@@ -225,7 +258,10 @@ class InboundMessageAdmin(admin.ModelAdmin):
         "is_read",
         "message_sid",
     ]
-    readonly_fields = ["received_at", "request", "phone_link", "body", "kind", "message_sid"]
+    readonly_fields = ["received_at", "request_link", "phone_link", "body", "kind", "message_sid"]
+
+    def get_changelist(self, request, **kwargs):
+        return InboxChangeList
 
     def get_urls(self):
         view = self.admin_site.admin_view(partial(conversation_view, self))
@@ -250,14 +286,8 @@ class InboundMessageAdmin(admin.ModelAdmin):
 
     @admin.display(description="patient")
     def patient(self, obj):
-        if obj.request_id is None:
-            return "Unknown number"
-        return format_html(
-            '<a href="{}">{} {}</a>',
-            obj.request.get_admin_url(),
-            obj.request.first_name,
-            obj.request.last_name,
-        )
+        link = getattr(obj, "patient_link", None)
+        return format_html('<a href="{}">{}</a>', *link) if link else "Unknown number"
 
     @admin.display(description="phone")
     def phone_link(self, obj):
@@ -314,7 +344,7 @@ class OptOutForm(forms.ModelForm):
         fields = ["phone", "source"]
 
     def clean_phone(self) -> str:
-        return us_phone_e164(self.cleaned_data["phone"])
+        return phone_e164(self.cleaned_data["phone"])
 
 
 @admin.register(OptOut)
@@ -349,18 +379,4 @@ class MessageTemplateAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(AppointmentConfirmation)
-class AppointmentConfirmationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "request_link", "scheduled_at"]
-    list_select_related = ["request"]
-    readonly_fields = ["request", "scheduled_at", "inbound", "created_at"]
-
-    @admin.display(description="request")
-    def request_link(self, obj):
-        return _request_link(obj)
-
-    def has_add_permission(self, request):
         return False

@@ -70,7 +70,7 @@ def conversation_view(model_admin, request, pk: int):
                     body=form.cleaned_data["body"],
                     by=request.user,
                     key=form.cleaned_data["key"],
-                    request_id=latest.request_id if latest else None,
+                    subject_id=latest.subject_id if latest else None,
                     send_in_quiet_hours=form.cleaned_data.get("send_now", False),
                 )
             except ValidationError as exc:

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from texting import bodies, timing
+from texting.kinds import STAFF
 from texting.models import InboundMessage, OptOut, OutboundMessage
-from texting.services import _send_soon
+from texting.services import outbox_send_soon
 
 # A staff answer may take up to this many segments (each is billed).
 MAX_REPLY_SEGMENTS = 3
@@ -86,7 +87,7 @@ def conversation_entries(phone: str) -> list[Entry]:
             when=m.sent_at or m.send_at,
             outbound=True,
             body=m.body,
-            kind=m.get_kind_display(),
+            kind=m.kind_label,
             status=m.get_status_display(),
             who=_sender(m),
         )
@@ -138,7 +139,7 @@ def conversation_reply(
     body: str,
     by,
     key: uuid.UUID,
-    request_id: int | None = None,
+    subject_id: int | None = None,
     send_in_quiet_hours: bool = False,
 ) -> OutboundMessage:
     """Queue a staff member's answer to `phone` through the outbox; mark her texts read.
@@ -159,8 +160,8 @@ def conversation_reply(
         message, created = OutboundMessage.objects.get_or_create(
             dedupe_key=f"staff:{key}",
             defaults={
-                "request_id": request_id,
-                "kind": OutboundMessage.Kind.STAFF,
+                "subject_id": subject_id,
+                "kind": STAFF,
                 "to_phone": phone,
                 "body": body,
                 "send_at": now if quiet_ok else timing.next_allowed(now),
@@ -170,7 +171,7 @@ def conversation_reply(
         )
         conversation_mark_read(phone=phone)
         if created and message.send_at <= now:
-            _send_soon(message.pk)
+            outbox_send_soon(message.pk)
     return message
 
 

@@ -2,20 +2,22 @@
 
 import datetime
 import logging
-import smtplib
 
-import phonenumbers
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from appointments.models import AppointmentRequest
 from clinic.facts import office_open_at
-from texting import keywords
+from clinic.phones import phone_e164_or_none
+from texting import keywords, registry
 from texting.keywords import Intent
-from texting.models import AppointmentConfirmation, InboundMessage, OptOut, OutboundMessage
-from texting.services import optout_add, optout_remove, phone_opted_out, text_render
+from texting.models import InboundMessage, OptOut, OutboundMessage
+from texting.services import (
+    optout_add,
+    optout_remove,
+    outbox_queue,
+    phone_opted_out,
+    text_render,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,53 +33,34 @@ FINAL_STATUSES = {
     "undelivered": Status.UNDELIVERED,
     "failed": Status.FAILED,
 }
+# The staff email about an urgent reply (a link only), and the automatic replies.
+URGENT_ALERT = "urgent_alert"
+REPLY = "reply"
 
 
 def e164(phone: str) -> str:
     """Twilio sends E.164 already; normalize anything else the same way we store it."""
-    try:
-        number = phonenumbers.parse(phone, "US")
-    except phonenumbers.NumberParseException:
-        return phone.strip()[:16]
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return phone_e164_or_none(phone) or phone.strip()[:16]
 
 
 def _alert_staff_urgent(inbound: InboundMessage) -> None:
-    """Email the front desk a link only: no body, no phone, no name."""
-    link = settings.SITE_URL + inbound.get_admin_url()
-    try:
-        send_mail(
-            "Urgent text reply from a patient",
-            "A patient sent an urgent reply to a text. Please read it in the admin now "
-            f"and call them back:\n\n{link}\n",
-            None,
-            settings.STAFF_NOTIFICATION_EMAILS,
-        )
-    except (smtplib.SMTPException, OSError) as exc:
-        logger.error(
-            "texting: urgent reply %s: staff email failed (%s)", inbound.pk, type(exc).__name__
-        )
+    """Queue the front desk's email: a link only, no body, no phone, no name."""
+    outbox_queue(
+        kind=URGENT_ALERT,
+        key=f"{URGENT_ALERT}:{inbound.pk}",
+        send_at=timezone.now(),
+        channel=OutboundMessage.Channel.EMAIL,
+    )
 
 
 def _confirm(inbound: InboundMessage) -> str:
-    """Record a "C": the patient confirms their next visit. Return the reply."""
-    visit = (
-        AppointmentRequest.objects.filter(
-            phone=inbound.from_phone,
-            status=AppointmentRequest.Status.SCHEDULED,
-            scheduled_at__gt=timezone.now(),
-        )
-        .order_by("scheduled_at")
-        .first()
-    )
-    if visit is None:
-        inbound.needs_attention = True
-        return text_render(kind="reply_no_visit")
-    AppointmentConfirmation.objects.create(
-        request=visit, scheduled_at=visit.scheduled_at, inbound=inbound
-    )
-    inbound.request, inbound.kind = visit, Kind.CONFIRMATION
-    return text_render(kind="reply_confirmed", request=visit)
+    """A "C": the app that booked the visit records it and words the reply."""
+    for handler in registry.reply_handlers("confirm"):
+        reply = handler(inbound)
+        if reply is not None:
+            return reply
+    inbound.needs_attention = True
+    return text_render(kind="reply_no_visit")
 
 
 def _answer(inbound: InboundMessage) -> str:
@@ -100,7 +83,7 @@ def _answer(inbound: InboundMessage) -> str:
         return _confirm(inbound)
     if keywords.is_urgent(body):
         inbound.is_urgent = True
-        transaction.on_commit(lambda: _alert_staff_urgent(inbound), robust=True)
+        _alert_staff_urgent(inbound)
         # While the office is closed, the reply says so: nobody may read it until we open.
         open_now = office_open_at(timezone.now())
         return text_render(kind="reply_urgent" if open_now else "reply_closed")
@@ -138,18 +121,15 @@ def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:
         if not created:
             earlier = OutboundMessage.objects.filter(dedupe_key=reply_key).first()
             return earlier.body if earlier else ""
-        inbound.request = (
-            AppointmentRequest.objects.filter(phone=inbound.from_phone)
-            .order_by("-created_at")
-            .first()
-        )
+        for handler in registry.reply_handlers("received"):
+            handler(inbound)
         reply = _answer(inbound)
         inbound.save()
         if reply:
             now = timezone.now()
             OutboundMessage.objects.create(
-                request=inbound.request,
-                kind=OutboundMessage.Kind.REPLY,
+                subject_id=inbound.subject_id,
+                kind=REPLY,
                 to_phone=inbound.from_phone,
                 body=reply,
                 send_at=now,

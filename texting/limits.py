@@ -16,7 +16,6 @@ from django.utils import timezone
 from texting.models import OutboundMessage
 
 PUBLIC_TEXTS_PER_NUMBER_PER_DAY = 3
-PUBLIC_KINDS = (OutboundMessage.Kind.RECEIVED,)
 
 
 def _lock_number(phone: str) -> None:
@@ -31,14 +30,15 @@ def _lock_number(phone: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def public_text_allowed(phone: str) -> bool:
-    """True while `phone` has had fewer than the day's cap of submission-triggered texts.
+def public_text_allowed(phone: str, kinds) -> bool:
+    """True while `phone` has had fewer than the day's cap of texts of `kinds` (those
+    a public submission triggers, named by the app that queues them).
 
     Call inside the transaction that queues the text.
     """
     _lock_number(phone)
     since = timezone.now() - datetime.timedelta(days=1)
     sent = OutboundMessage.objects.filter(
-        to_phone=phone, kind__in=PUBLIC_KINDS, created_at__gte=since
+        to_phone=phone, kind__in=list(kinds), created_at__gte=since
     ).count()
     return sent < PUBLIC_TEXTS_PER_NUMBER_PER_DAY

@@ -1,6 +1,8 @@
-"""Texts to and from patients: the outbox, the inbox, templates and opt-outs.
+"""Messages to and from patients: the outbox (texts and emails), the inbox,
+templates and opt-outs.
 
-Messages are rows, not queue entries: Celery only carries their ids.
+Messages are rows, not queue entries: Celery only carries their ids. What each
+kind of message means belongs to the app that queues it (see `texting.registry`).
 """
 
 import datetime
@@ -30,6 +32,12 @@ class OutboundMessageQuerySet(models.QuerySet):
         """Texts claimed by a worker that never recorded a result."""
         return self.filter(status=OutboundMessage.Status.SENDING, claimed_at__lt=now - STUCK_AFTER)
 
+    def texts(self) -> "OutboundMessageQuerySet":
+        return self.filter(channel=OutboundMessage.Channel.SMS)
+
+    def emails(self) -> "OutboundMessageQuerySet":
+        return self.filter(channel=OutboundMessage.Channel.EMAIL)
+
     def for_phone(self, phone: str) -> "OutboundMessageQuerySet":
         return self.filter(to_phone=phone)
 
@@ -41,16 +49,16 @@ STUCK_AFTER = datetime.timedelta(minutes=10)
 
 
 class OutboundMessage(models.Model):
-    """One text to a patient, updated as it goes: queued, sent, delivered or not."""
+    """One text or email, updated as it goes: queued, sent, delivered or not.
 
-    class Kind(models.TextChoices):
-        RECEIVED = "received", "Request received"
-        SCHEDULED = "scheduled", "Appointment scheduled"
-        MOVED = "moved", "Visit moved (rescheduled)"
-        REMINDER = "reminder", "Reminder (day before)"
-        FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
-        REPLY = "reply", "Automatic reply"
-        STAFF = "staff", "Answer from staff"
+    A text's body is rendered when it is queued (staff see what went out); an
+    email is built when it is sent, from `request` and `kind` (see
+    `texting.registry`), so its address, words and calendar file are never stored.
+    """
+
+    class Channel(models.TextChoices):
+        SMS = "sms", "Text"
+        EMAIL = "email", "Email"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -62,16 +70,17 @@ class OutboundMessage(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         REVIEW = "review", "Needs review"
 
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="outbound_messages",
+    # What the message is about, as an id in the app that queued it (an appointment
+    # request's): texting stores it and hands it back through `texting.registry`,
+    # never reads that app's tables. The column keeps its first name.
+    subject_id = models.BigIntegerField(
+        null=True, blank=True, db_index=True, db_column="request_id"
     )
-    kind = models.CharField(max_length=12, choices=Kind.choices)
-    to_phone = models.CharField("to", max_length=16)
-    body = models.TextField()
+    channel = models.CharField(max_length=5, choices=Channel.choices, default=Channel.SMS)
+    # A kind registered in `texting.registry` by the app that queues it.
+    kind = models.CharField(max_length=24)
+    to_phone = models.CharField("to", max_length=16, blank=True)
+    body = models.TextField(blank=True)
     send_at = models.DateTimeField(db_index=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -102,11 +111,17 @@ class OutboundMessage(models.Model):
     class Meta:
         ordering = ["send_at", "pk"]
         indexes = [models.Index(fields=["status", "send_at"])]
-        verbose_name = "text sent"
-        verbose_name_plural = "texts sent"
+        verbose_name = "message sent"
+        verbose_name_plural = "messages sent"
 
     def __str__(self):
-        return f"{self.get_kind_display()} #{self.pk}"
+        return f"{self.kind_label} #{self.pk}"
+
+    @property
+    def kind_label(self) -> str:
+        from texting.registry import kind_lookup
+
+        return kind_lookup(self.kind).label
 
     def get_admin_url(self) -> str:
         return reverse("admin:texting_outboundmessage_change", args=[self.pk])
@@ -124,8 +139,8 @@ class OverdueMessage(OutboundMessage):
 
     class Meta:
         proxy = True
-        verbose_name = "overdue text"
-        verbose_name_plural = "overdue texts"
+        verbose_name = "overdue message"
+        verbose_name_plural = "overdue messages"
 
 
 class InboundMessage(models.Model):
@@ -141,12 +156,10 @@ class InboundMessage(models.Model):
     message_sid = models.CharField("Twilio reference", max_length=64, unique=True)
     from_phone = models.CharField("from", max_length=16, db_index=True)
     body = models.TextField(blank=True)
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="inbound_messages",
+    # What the reply answers, as an id in the app that registered a "received" reply
+    # handler (an appointment request's; see `texting.registry`).
+    subject_id = models.BigIntegerField(
+        null=True, blank=True, db_index=True, db_column="request_id"
     )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MESSAGE)
     received_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -169,25 +182,6 @@ class InboundMessage(models.Model):
 
     def get_admin_url(self) -> str:
         return reverse("admin:texting_inboundmessage_change", args=[self.pk])
-
-
-class AppointmentConfirmation(models.Model):
-    """A patient answered "C": they confirmed the visit at `scheduled_at`."""
-
-    request = models.ForeignKey(
-        "appointments.AppointmentRequest",
-        on_delete=models.CASCADE,
-        related_name="text_confirmations",
-    )
-    scheduled_at = models.DateTimeField(help_text="The appointment time the patient confirmed.")
-    inbound = models.OneToOneField(InboundMessage, on_delete=models.CASCADE)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"
 
 
 class QuickReply(models.Model):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from appointments.models import AppointmentRequest
 from appointments.tests.conftest import NEW_YORK
 from appointments.tests.factories import AppointmentRequestFactory
+from texting.dispatch import outbox_dispatch_due
 
 Status = AppointmentRequest.Status
 
@@ -83,6 +84,7 @@ def test_staff_schedule_inside_the_window_and_the_history_says_who(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = schedule(admin_client, appointment)
+    outbox_dispatch_due()
     assert response.status_code == 302
     appointment.refresh_from_db()
     assert appointment.status == Status.SCHEDULED

@@ -10,6 +10,8 @@ from appointments import tokens
 from appointments.models import AppointmentRequest
 from appointments.tests.helpers import valid_post
 from clinic.caching import content_version_bump
+from texting.dispatch import outbox_dispatch_due
+from texting.models import OutboundMessage
 
 URL = "/appointments/request/"
 
@@ -76,6 +78,7 @@ def test_staff_get_a_notice_with_reference_and_admin_link_but_no_patient_data(
     settings.SITE_URL = "https://hsg.example"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, {**form_data, "notes": "Private note"})
+    outbox_dispatch_due()
     request = AppointmentRequest.objects.get()
     notice = next(m for m in mail.outbox if m.to == ["desk@example.com"])
     text = notice.subject + notice.body
@@ -91,6 +94,7 @@ def test_the_patient_gets_a_receipt_with_the_manage_link(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL, form_data)
+    outbox_dispatch_due()
     receipt = next(m for m in mail.outbox if m.to == ["maria@example.com"])
     assert "/appointments/manage/" in receipt.body
     assert "1990" not in receipt.body
@@ -106,9 +110,13 @@ def test_an_smtp_failure_keeps_the_request_logs_no_patient_data_and_shows_no_err
     monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, form_data, follow=True)
+    outbox_dispatch_due()
     assert response.status_code == 200
     assert AppointmentRequest.objects.count() == 1
-    assert "not sent: SMTPServerDisconnected" in caplog.text
+    emails = OutboundMessage.objects.emails()
+    assert {m.status for m in emails} == {OutboundMessage.Status.PENDING}  # to be retried
+    assert {m.last_error for m in emails} == {"Mail server unreachable: SMTPServerDisconnected"}
+    assert "not sent: Mail server unreachable: SMTPServerDisconnected" in caplog.text
     assert "Maria" not in caplog.text and "maria@example.com" not in caplog.text
 
 
@@ -119,7 +127,7 @@ def test_the_request_and_its_texts_commit_together(client, form_data, monkeypatc
     def broken(*, request):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr(services.texting, "outbox_on_request_created", broken)
+    monkeypatch.setattr(services.outbox, "outbox_on_request_created", broken)
     with pytest.raises(RuntimeError):
         client.post(URL, form_data)
     assert AppointmentRequest.objects.count() == 0

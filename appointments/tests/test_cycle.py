@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from appointments import cycle
-from appointments.cycle import Calendar, State
+from appointments.cycle import State
+from clinic.opening import Calendar, major_holidays
 
 D = dt.date
 NINE_TO_FIVE = (dt.time(9, 0), dt.time(17, 0))
@@ -125,7 +126,7 @@ def test_a_patient_with_irregular_cycles_may_suggest_any_open_day_in_the_next_th
 
 
 def test_the_major_holidays_are_the_six_big_ones_with_their_observed_days():
-    days = cycle.major_holidays([2027])
+    days = major_holidays([2027])
     assert days[D(2027, 11, 25)] == "Thanksgiving Day"
     assert days[D(2027, 7, 5)].startswith("Independence Day")  # July 4 is a Sunday
     assert days[D(2027, 12, 24)].startswith("Christmas Day")

@@ -13,7 +13,7 @@ from texting import bodies
 from texting.limits import PUBLIC_TEXTS_PER_NUMBER_PER_DAY
 from texting.models import OutboundMessage
 
-RECEIVED = OutboundMessage.Kind.RECEIVED
+RECEIVED = "received"
 
 
 def submit(client, hsg, aetna, **changes):

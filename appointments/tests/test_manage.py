@@ -10,6 +10,7 @@ from django.core import mail
 from appointments import tokens
 from appointments.models import AppointmentRequest
 from appointments.tests.factories import AppointmentRequestFactory
+from texting.dispatch import outbox_dispatch_due
 
 Status = AppointmentRequest.Status
 
@@ -93,6 +94,7 @@ def test_the_patient_can_cancel(client, url, appointment, django_capture_on_comm
     verify(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"action": "cancel", "cancel-reason": "Feeling better", "confirm": "yes"})
+    outbox_dispatch_due()
     appointment.refresh_from_db()
     assert appointment.status == Status.CANCELLED
     assert appointment.cancel_reason == "Cancelled by the patient: Feeling better"

@@ -49,6 +49,21 @@ def test_the_form_page_pins_its_queries(client, clinic, django_assert_num_querie
         client.get(URL)
 
 
+def test_a_submission_pins_its_queries(client, clinic, hsg, aetna, django_assert_num_queries):
+    client.get(URL)  # the admin's content is cached, as for any visitor
+    data = valid_post(hsg, aetna, sms_consent="on")
+
+    # 15 queries: hours, closures and the procedures (the form's calendar and choices),
+    # the procedure's existence, the submission key; in one savepoint the request and
+    # its history row; the opt-out check, the number's daily text cap (an advisory lock
+    # and a count), the practice and the text's template (its words); and one INSERT
+    # of the three outbox rows (the text and both emails).
+    with django_assert_num_queries(15):
+        response = client.post(URL, data)
+
+    assert response.status_code == 302
+
+
 def test_a_second_form_page_reads_the_admins_content_from_the_cache(
     client, clinic, django_assert_num_queries
 ):

@@ -13,6 +13,7 @@ from appointments.models import AppointmentRequest
 from appointments.tests.conftest import NEW_YORK
 from appointments.tests.factories import AppointmentRequestFactory
 from clinic.models import Practice
+from texting.dispatch import outbox_dispatch_due
 
 # Clocks spring forward in New York at 2 am on Sunday, March 14, 2027.
 BEFORE_DST = dt.datetime(2027, 3, 12, 10, 0, tzinfo=NEW_YORK)  # Friday, EST (UTC-5)
@@ -64,6 +65,7 @@ def test_the_scheduled_email_says_the_local_time_and_attaches_the_calendar(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.appointment_schedule(request=appointment, at=AFTER_DST, by=staff_user)
+    outbox_dispatch_due()
     email = mail.outbox[-1]
     assert "Monday, March 15, 2027 at 10:00 AM (New York time)" in email.body
     assert "200 West 57th Street, Suite 407" in email.body

@@ -15,6 +15,7 @@ from appointments.models import AppointmentRequest
 from appointments.tests.factories import AppointmentRequestFactory
 from appointments.tests.helpers import valid_post
 from appointments.tests.test_request_form import error_next_to
+from texting.dispatch import outbox_dispatch_due
 
 URL = "/appointments/request/"
 CALL_FIRST = "before we book your exam"
@@ -25,7 +26,9 @@ CONFIRM_DAY = "We will confirm the day of your exam with you."
 def send(client, clinic, hsg, aetna, django_capture_on_commit_callbacks):
     def post(**changes):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(URL, valid_post(hsg, aetna, **changes), follow=True)
+            response = client.post(URL, valid_post(hsg, aetna, **changes), follow=True)
+        outbox_dispatch_due()  # the worker sends the receipt
+        return response
 
     return post
 

@@ -14,7 +14,7 @@ from appointments.models import AppointmentRequest
 from appointments.tests.conftest import NEW_YORK
 from appointments.tests.factories import AppointmentRequestFactory
 from conftest import otp_login
-from texting import services as texting
+from texting.dispatch import outbox_dispatch_due
 from texting.models import OutboundMessage
 
 Status = AppointmentRequest.Status
@@ -32,7 +32,7 @@ def booked(clinic, staff_user):
 
 
 def texts(request, kind):
-    return OutboundMessage.objects.filter(request=request, kind=kind)
+    return OutboundMessage.objects.filter(subject_id=request.pk, kind=kind)
 
 
 # --- Not before the booked time ---------------------------------------------------------
@@ -139,7 +139,7 @@ def test_a_request_still_open_has_nothing_to_reopen(booked, staff_user):
 
 
 def test_a_reschedule_tells_the_patient_the_visit_has_moved(booked, staff_user):
-    texting.outbox_dispatch_due()  # the first booking's text goes out
+    outbox_dispatch_due()  # the first booking's text goes out
     first = texts(booked, "scheduled").get()
     assert first.status == OutboundMessage.Status.SENT and "your visit is on" in first.body
 

@@ -198,23 +198,6 @@ def test_the_image_is_slim_python_311_and_runs_as_a_non_root_user():
     assert users and users[-1] not in {"root", "0"}
 
 
-def test_the_image_collects_static_files_and_serves_with_gunicorn():
-    text = dockerfile()
-
-    assert "collectstatic --no-input" in text
-    assert re.search(
-        r'^CMD \["gunicorn", "--config", "gunicorn.conf.py", "clinic.wsgi"\]', text, re.M
-    )
-
-
-def test_the_image_checks_its_health_on_healthz():
-    text = dockerfile()
-
-    healthcheck = re.search(r"^HEALTHCHECK .*?(?=^\S)", text, re.M | re.S)
-    assert healthcheck
-    assert "/healthz" in healthcheck.group(0)
-
-
 def test_the_image_installs_exactly_the_pinned_requirements():
     text = dockerfile()
 
@@ -237,48 +220,6 @@ def test_the_docker_context_leaves_out_local_state():
 
 def compose() -> dict:
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-
-
-def test_compose_has_web_worker_beat_postgres_and_redis():
-    services = compose()["services"]
-
-    assert {"web", "worker", "beat", "postgres", "redis"} <= set(services)
-    assert services["postgres"]["image"].startswith("postgres:")
-    assert services["redis"]["image"].startswith("redis:")
-    for name in ("web", "worker", "beat", "migrate"):
-        assert services[name]["build"] == "."
-        assert services[name]["image"] == "clinic:latest"
-
-
-def test_compose_runs_gunicorn_and_celery_with_the_project_app():
-    services = compose()["services"]
-
-    assert services["web"]["command"][:3] == ["gunicorn", "--config", "gunicorn.conf.py"]
-    assert services["worker"]["command"][:4] == ["celery", "--app", "clinic", "worker"]
-    assert services["beat"]["command"][:4] == ["celery", "--app", "clinic", "beat"]
-    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--no-input"]
-
-
-def test_compose_keeps_data_in_named_volumes():
-    data = compose()
-
-    assert set(data["volumes"]) == {"postgres-data", "redis-data"}
-    assert "postgres-data:/var/lib/postgresql/data" in data["services"]["postgres"]["volumes"]
-    assert "redis-data:/data" in data["services"]["redis"]["volumes"]
-
-
-def test_compose_checks_health_and_starts_the_app_after_its_services():
-    services = compose()["services"]
-
-    assert "/healthz" in " ".join(services["web"]["healthcheck"]["test"])
-    assert "pg_isready" in " ".join(services["postgres"]["healthcheck"]["test"])
-    assert "ping" in " ".join(services["redis"]["healthcheck"]["test"])
-    assert "inspect ping" in " ".join(services["worker"]["healthcheck"]["test"])
-    for name in ("web", "worker", "beat"):
-        depends = services[name]["depends_on"]
-        assert depends["postgres"]["condition"] == "service_healthy"
-        assert depends["redis"]["condition"] == "service_healthy"
-        assert depends["migrate"]["condition"] == "service_completed_successfully"
 
 
 def test_compose_runs_the_app_in_production_mode_with_the_services():

@@ -6,7 +6,6 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -41,9 +40,7 @@ def booking_email() -> str:
     request.status = request.Status.SCHEDULED
     request.scheduled_at = dt.datetime(2027, 3, 8, 14, 0, tzinfo=dt.UTC)
     request.save()
-    mail.outbox.clear()
-    emails.send_scheduled_email(request.pk)
-    return mail.outbox[0].body
+    return emails.scheduled_email(request).body
 
 
 # --- Help when the office is closed ---------------------------------------------------
@@ -119,9 +116,7 @@ def test_the_window_advice_and_the_receipt_use_the_texting_number(db, client):
     passed = calendar.plan(calendar.today - dt.timedelta(days=40))
     assert f"or text us at {TEXTING} on day 1" in plan_message(passed, practice)
     request = AppointmentRequestFactory()
-    mail.outbox.clear()
-    emails.send_new_request_notices(request.pk)
-    receipt = next(m for m in mail.outbox if request.email in m.to)
+    receipt = emails.patient_receipt(request)
     assert f"text us at {TEXTING}" in receipt.body and "Klara" not in receipt.body
 
 

@@ -7,8 +7,9 @@ import logging
 from django.urls import reverse
 
 from tests.browser.helpers import admin_sign_in, axe_violations, describe, patient_request
-from texting import services
+from texting.dispatch import outbox_dispatch_due
 from texting.inbound import inbound_receive
+from texting.kinds import STAFF
 from texting.models import InboundMessage, OutboundMessage
 
 
@@ -74,13 +75,13 @@ def test_a_receptionist_answers_a_text_and_the_patients_phone_receives_it(
     page.get_by_text("Your answer is on its way.").wait_for()
 
     with caplog.at_level(logging.INFO, logger="texting.console"):
-        services.outbox_dispatch_due()  # what the worker does each minute
+        outbox_dispatch_due()  # what the worker does each minute
 
     sent = [r.getMessage() for r in caplog.records if r.name == "texting.console"]
     assert any(appointment.phone in line and "your partner is welcome" in line for line in sent), (
         sent
     )
-    text = OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF)
+    text = OutboundMessage.objects.get(kind=STAFF)
     assert text.sent_by == front_desk[0] and text.status == OutboundMessage.Status.SENT
     page.reload()
     thread = page.locator(".conversation-thread")

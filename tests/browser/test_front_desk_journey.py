@@ -60,7 +60,7 @@ def test_the_front_desk_schedules_completes_and_sees_the_follow_up_text_queued(
     appointment.refresh_from_db()
     assert appointment.status == AppointmentRequest.Status.COMPLETED
     assert appointment.scheduled_at == at
-    queued = OutboundMessage.objects.get(request=appointment, kind="follow_up")
+    queued = OutboundMessage.objects.get(subject_id=appointment.pk, kind="follow_up")
     assert queued.status == OutboundMessage.Status.PENDING
     assert queued.send_at > appointment.completed_at
 

@@ -1,5 +1,6 @@
 """What every SMS backend does, and the one error it raises."""
 
+import datetime
 from dataclasses import dataclass
 
 
@@ -29,3 +30,13 @@ class BaseSmsBackend:
     def send(self, *, message_id: int, to: str, body: str, status_callback: str) -> str:
         """Send one text; return the provider's message id, or raise SmsSendError."""
         raise NotImplementedError
+
+    def find_sent(
+        self, *, to: str, body: str, since: datetime.datetime, until: datetime.datetime
+    ) -> str:
+        """The provider's id of a text with this body sent to `to` in the window, or ''.
+
+        Raises SmsSendError when the provider cannot be asked. A backend that keeps
+        no log (console, files) finds nothing.
+        """
+        return ""

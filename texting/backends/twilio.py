@@ -4,6 +4,8 @@ Tests pass `http_client=` (a `twilio.http.HttpClient` subclass) to drive the rea
 library without the network and assert the request it builds.
 """
 
+import datetime
+
 import requests
 import urllib3
 from django.conf import settings
@@ -76,3 +78,19 @@ class SmsBackend(BaseSmsBackend):
         except TwilioException as exc:
             raise error_from_twilio(exc) from None
         return message.sid
+
+    def find_sent(self, *, to, body, since, until) -> str:
+        """Look the text up in Twilio's message list: same number, window and body."""
+        # UTC: the library writes the datetime's own clock time followed by "Z".
+        since, until = since.astimezone(datetime.UTC), until.astimezone(datetime.UTC)
+        try:
+            found = self.client.messages.list(
+                to=to, date_sent_after=since, date_sent_before=until, limit=50
+            )
+        except TwilioRestException as exc:
+            raise error_from_twilio(exc) from None
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise SmsSendError(f"Twilio unreachable: {type(exc).__name__}", False) from None
+        except TwilioException as exc:
+            raise error_from_twilio(exc) from None
+        return next((m.sid for m in found if m.body == body), "")

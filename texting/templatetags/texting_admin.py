@@ -1,4 +1,4 @@
-"""The conversation on a request's admin page: texts both ways, oldest first."""
+"""The conversation on an admin page: texts both ways about one subject, oldest first."""
 
 from django import template
 
@@ -8,15 +8,15 @@ register = template.Library()
 
 
 @register.simple_tag
-def text_thread(appointment_request) -> list[dict]:
-    """Return the request's texts, sent and received, in time order."""
-    if appointment_request is None or appointment_request.pk is None:
+def text_thread(subject_id) -> list[dict]:
+    """Return the texts about `subject_id` (see `texting.registry`), both ways, in order."""
+    if subject_id is None:
         return []
     items = [
         {
             "when": m.sent_at or m.send_at,
             "outbound": True,
-            "kind": m.get_kind_display()
+            "kind": m.kind_label
             + (f", {m.sent_by.get_full_name() or m.sent_by.get_username()}" if m.sent_by else ""),
             "status": m.get_status_display(),
             "detail": m.delivery_status or m.last_error,
@@ -24,11 +24,10 @@ def text_thread(appointment_request) -> list[dict]:
             "url": m.get_admin_url(),
             "message": m,
         }
-        for m in OutboundMessage.objects.filter(request=appointment_request).select_related(
-            "sent_by"
-        )
+        for m in OutboundMessage.objects.texts()
+        .filter(subject_id=subject_id)
+        .select_related("sent_by")
     ]
-    confirmed = set(appointment_request.text_confirmations.values_list("inbound_id", flat=True))
     items += [
         {
             "when": m.received_at,
@@ -40,7 +39,7 @@ def text_thread(appointment_request) -> list[dict]:
                 for flag, label in [
                     (m.is_urgent, "URGENT"),
                     (m.needs_attention, "needs attention"),
-                    (m.pk in confirmed, "confirmed the visit"),
+                    (m.kind == InboundMessage.Kind.CONFIRMATION, "confirmed the visit"),
                 ]
                 if flag
             ),
@@ -48,6 +47,14 @@ def text_thread(appointment_request) -> list[dict]:
             "url": m.get_admin_url(),
             "message": m,
         }
-        for m in InboundMessage.objects.filter(request=appointment_request)
+        for m in InboundMessage.objects.filter(subject_id=subject_id)
     ]
     return sorted(items, key=lambda item: item["when"])
+
+
+@register.simple_tag
+def latest_reply(subject_id) -> InboundMessage | None:
+    """The patient's latest text about `subject_id`: the conversation opens from it."""
+    if subject_id is None:
+        return None
+    return InboundMessage.objects.filter(subject_id=subject_id).order_by("-received_at").first()

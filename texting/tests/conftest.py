@@ -49,7 +49,15 @@ class FakeTwilioHttp(HttpClient):
         self.requests: list[dict] = []
 
     def request(self, method, uri, params=None, data=None, headers=None, auth=None, **kwargs):
-        self.requests.append({"method": method, "url": uri, "data": dict(data or {}), "auth": auth})
+        self.requests.append(
+            {
+                "method": method,
+                "url": uri,
+                "data": dict(data or {}),
+                "params": dict(params or {}),
+                "auth": auth,
+            }
+        )
         answer = self.responses.pop(0) if self.responses else (201, {"sid": "SM" + "0" * 32})
         if isinstance(answer, BaseException):
             raise answer
@@ -59,6 +67,20 @@ class FakeTwilioHttp(HttpClient):
 
 def twilio_message(sid: str = "SM" + "a" * 32) -> tuple[int, dict]:
     return 201, {"sid": sid, "status": "queued", "body": "", "to": "", "from": ""}
+
+
+def twilio_list(*messages: tuple[str, str, str]) -> tuple[int, dict]:
+    """One page of Twilio's message list: (sid, to, body) per message."""
+    return 200, {
+        "messages": [
+            {"sid": sid, "to": to, "body": body, "status": "delivered"}
+            for sid, to, body in messages
+        ],
+        "next_page_uri": None,
+        "page": 0,
+        "page_size": 50,
+        "uri": "/2010-04-01/Accounts/AC/Messages.json",
+    }
 
 
 def twilio_error(status: int, code: int, message: str = "error") -> tuple[int, dict]:

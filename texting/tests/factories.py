@@ -35,8 +35,8 @@ def make_scheduled(at: datetime.datetime, **fields) -> AppointmentRequest:
 
 def make_message(request: AppointmentRequest, **fields) -> OutboundMessage:
     values = {
-        "request": request,
-        "kind": OutboundMessage.Kind.RECEIVED,
+        "subject_id": request.pk,
+        "kind": "received",
         "to_phone": request.phone,
         "body": "Interventional Radiology, P.C.: hello. Reply STOP to opt out.",
         "send_at": timezone.now(),

@@ -16,7 +16,7 @@ Status = OutboundMessage.Status
 def reply(request=None, **fields) -> InboundMessage:
     values = {"message_sid": f"SM{InboundMessage.objects.count():032d}", "from_phone": "+1212"}
     values.update(fields)
-    return InboundMessage.objects.create(request=request, **values)
+    return InboundMessage.objects.create(subject_id=request.pk if request else None, **values)
 
 
 def test_the_outbox_list_shows_status_kind_attempts_and_last_error(admin_client, db):

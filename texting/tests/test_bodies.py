@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from appointments.outbox import outbox_on_completed, outbox_on_scheduled, request_text
 from texting import bodies
 from texting.models import MessageTemplate, OutboundMessage
-from texting.services import outbox_on_completed, outbox_on_scheduled, text_render
 from texting.tests.conftest import ny
 from texting.tests.factories import make_request, make_scheduled
 
@@ -50,7 +50,7 @@ def test_segment_counts_follow_the_gsm_and_unicode_limits():
 
 def test_the_scheduled_text_gives_the_day_time_address_and_points_to_the_email(db):
     request = make_scheduled(ny(2026, 6, 16, 9, 30), first_name="Dana")
-    text = text_render(kind="scheduled", request=request)
+    text = request_text("scheduled", request)
     assert text.startswith("Interventional Radiology, P.C.: Hi Dana,")
     assert "Tuesday, June 16 at 9:30 AM" in text
     assert "200 West 57th Street, Suite 407, New York, NY 10019" in text
@@ -60,7 +60,7 @@ def test_the_scheduled_text_gives_the_day_time_address_and_points_to_the_email(d
 
 
 def test_the_reminder_says_what_to_bring_without_hints_and_asks_to_confirm(db):
-    text = text_render(kind="reminder", request=make_scheduled(ny(2026, 6, 16, 14, 0)))
+    text = request_text("reminder", make_scheduled(ny(2026, 6, 16, 14, 0)))
     for words in ["photo ID", "insurance card", "in our email", "Reply C to confirm", "2:00 PM"]:
         assert words in text
     for hint in ["pad", "pain reliever", "fasting"]:
@@ -68,7 +68,7 @@ def test_the_reminder_says_what_to_bring_without_hints_and_asks_to_confirm(db):
 
 
 def test_the_follow_up_asks_how_the_patient_feels_and_invites_a_reply(db):
-    text = text_render(kind="follow_up", request=make_request())
+    text = request_text("follow_up", make_request())
     assert "how are you feeling" in text
     assert "Reply here" in text
 
@@ -79,7 +79,7 @@ def test_texts_never_name_the_procedure_or_carry_birth_date_or_insurance(db):
     outbox_on_scheduled(request=request)
     request.status = request.Status.COMPLETED
     outbox_on_completed(request=request)
-    texts = list(OutboundMessage.objects.values_list("body", flat=True))
+    texts = list(OutboundMessage.objects.texts().values_list("body", flat=True))
     assert len(texts) == 3
     for text in texts:
         assert request.procedure.name not in text
@@ -90,7 +90,7 @@ def test_texts_never_name_the_procedure_or_carry_birth_date_or_insurance(db):
 
 def test_a_very_long_first_name_is_cut_so_the_text_stays_in_two_segments(db):
     request = make_scheduled(ny(2026, 9, 30, 10, 45), first_name="Bartholomew-Alexandrina " * 4)
-    text = text_render(kind="scheduled", request=request)
+    text = request_text("scheduled", request)
     assert bodies.segment_count(text) <= 2
 
 
@@ -127,5 +127,5 @@ def test_an_edited_template_is_used_for_new_texts(db):
     MessageTemplate.objects.filter(kind="received").update(
         body="{practice}: thanks {first_name}! Reply STOP to opt out."
     )
-    text = text_render(kind="received", request=make_request(first_name="Ann"))
+    text = request_text("received", make_request(first_name="Ann"))
     assert text == "Interventional Radiology, P.C.: thanks Ann! Reply STOP to opt out."

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conftest import otp_login
-from texting import services
+from texting.dispatch import outbox_dispatch_due
 from texting.inbound import inbound_receive
+from texting.kinds import STAFF
 from texting.models import InboundMessage, OptOut, OutboundMessage, QuickReply
 from texting.tests.conftest import ny
 from texting.tests.factories import make_message, make_request
@@ -65,11 +66,11 @@ def test_an_answer_goes_through_the_outbox_with_who_sent_it(
         response = answer(admin_client, inbound, "Yes, you can eat as usual.")
 
     assert response.status_code == 302
-    text = OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF)
+    text = OutboundMessage.objects.get(kind=STAFF)
     assert text.sent_by == staff_user
-    assert text.request == request
+    assert text.subject_id == request.pk
     assert text.to_phone == request.phone
-    services.outbox_dispatch_due()
+    outbox_dispatch_due()
     assert [m.body for m in sms_outbox if m.to == request.phone][-1] == (
         "Yes, you can eat as usual."
     )
@@ -96,7 +97,7 @@ def test_a_double_submit_sends_one_answer(admin_client):
     admin_client.post(page_url(inbound), data)
     admin_client.post(page_url(inbound), data)
 
-    assert OutboundMessage.objects.filter(kind=OutboundMessage.Kind.STAFF).count() == 1
+    assert OutboundMessage.objects.filter(kind=STAFF).count() == 1
 
 
 def test_an_opted_out_number_gets_no_answer_and_staff_are_told(admin_client):
@@ -108,7 +109,7 @@ def test_an_opted_out_number_gets_no_answer_and_staff_are_told(admin_client):
 
     assert response.status_code == 200
     assert "opted out" in response.content.decode()
-    assert not OutboundMessage.objects.filter(kind=OutboundMessage.Kind.STAFF).exists()
+    assert not OutboundMessage.objects.filter(kind=STAFF).exists()
 
 
 def test_health_words_and_long_answers_are_refused_with_the_answer_kept(admin_client):
@@ -121,7 +122,7 @@ def test_health_words_and_long_answers_are_refused_with_the_answer_kept(admin_cl
     assert "must not name the exam" in named.content.decode()
     assert "Your HSG is at 10.</textarea>" in named.content.decode()
     assert "please keep it to 3" in long.content.decode()
-    assert not OutboundMessage.objects.filter(kind=OutboundMessage.Kind.STAFF).exists()
+    assert not OutboundMessage.objects.filter(kind=STAFF).exists()
 
 
 def test_a_quick_reply_is_sent_when_the_box_is_left_empty(admin_client):
@@ -131,9 +132,7 @@ def test_a_quick_reply_is_sent_when_the_box_is_left_empty(admin_client):
 
     answer(admin_client, inbound, "", quick_reply=str(quick.pk))
 
-    assert OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF).body == (
-        "Please call the office."
-    )
+    assert OutboundMessage.objects.get(kind=STAFF).body == ("Please call the office.")
 
 
 def test_quick_replies_are_edited_in_the_admin(admin_client):
@@ -159,7 +158,7 @@ def test_at_night_an_answer_waits_for_8_am(staff_user, time_machine):
 
     answer(admin_client, inbound, "We will call you in the morning.")
 
-    text = OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF)
+    text = OutboundMessage.objects.get(kind=STAFF)
     assert text.send_at == ny(2026, 6, 11, 8, 0)
     assert not text.quiet_hours_ok
 
@@ -173,9 +172,9 @@ def test_at_night_staff_may_answer_her_own_message_at_once(staff_user, time_mach
     assert "Send now, although it is quiet hours" in page
 
     answer(admin_client, inbound, "Call us at 8 am, we will help.", send_now="on")
-    services.outbox_dispatch_due()
+    outbox_dispatch_due()
 
-    text = OutboundMessage.objects.get(kind=OutboundMessage.Kind.STAFF)
+    text = OutboundMessage.objects.get(kind=STAFF)
     assert text.quiet_hours_ok and text.status == OutboundMessage.Status.SENT
     assert sms_outbox[-1].body == "Call us at 8 am, we will help."
 
@@ -203,7 +202,7 @@ def test_staff_who_may_only_view_cannot_answer(client, django_user_model):
     assert viewer.get(page_url(inbound)).status_code == 200
     assert "Send the answer" not in viewer.get(page_url(inbound)).content.decode()
     assert answer(viewer, inbound, "Hello").status_code == 403
-    assert not OutboundMessage.objects.filter(kind=OutboundMessage.Kind.STAFF).exists()
+    assert not OutboundMessage.objects.filter(kind=STAFF).exists()
 
 
 # --- The inbox --------------------------------------------------------------------------

@@ -2,21 +2,16 @@
 
 import datetime
 
+from appointments.outbox import Kind, outbox_on_scheduled
 from clinic.models import Practice
 from texting import tasks
+from texting.dispatch import outbox_dispatch_due, outbox_send_one
 from texting.models import OptOut, OutboundMessage
-from texting.services import (
-    message_cancel,
-    message_retry,
-    outbox_dispatch_due,
-    outbox_on_scheduled,
-    outbox_send_one,
-)
+from texting.services import message_cancel, message_retry
 from texting.tests.conftest import ny
 from texting.tests.factories import make_message, make_request, make_scheduled
 
 Status = OutboundMessage.Status
-Kind = OutboundMessage.Kind
 
 
 def test_the_dispatcher_sends_a_due_text_once_and_records_it(db, sms_outbox):
@@ -116,7 +111,7 @@ def test_a_text_left_sending_by_a_dead_worker_goes_to_review_and_is_not_resent(d
     outbox_dispatch_due()
     message.refresh_from_db()
     assert message.status == Status.REVIEW
-    assert "Check Twilio's log" in message.last_error
+    assert "looks it up in Twilio's log" in message.last_error
     assert sms_outbox == []
 
 

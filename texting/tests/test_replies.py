@@ -7,10 +7,10 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
+from appointments.outbox import request_text
 from clinic.models import Closure, Practice
 from texting import bodies, keywords
 from texting.models import InboundMessage, MessageTemplate, OptOut
-from texting.services import text_render
 from texting.tests.conftest import ny
 from texting.tests.factories import make_request
 from texting.tests.test_webhooks import INBOUND, PHONE, sms
@@ -115,7 +115,7 @@ def test_a_call_us_template_must_say_what_to_do_when_the_office_is_closed(db, ki
 
 def test_the_follow_up_points_to_the_warning_signs_without_naming_them(db, client, settings):
     settings.SITE_URL = "https://clinic.example"
-    text = text_render(kind="follow_up", request=make_request())
+    text = request_text("follow_up", make_request())
     assert "https://clinic.example/contact/#warning-signs" in text
     assert bodies.SYMPTOM_WORDS.search(text) is None
     contact = client.get("/contact/").content.decode()

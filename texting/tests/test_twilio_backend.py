@@ -7,8 +7,8 @@ import pytest
 import requests
 import urllib3
 
+from texting.dispatch import outbox_dispatch_due
 from texting.models import OptOut, OutboundMessage
-from texting.services import outbox_dispatch_due
 from texting.tests.conftest import ny, twilio_error, twilio_message
 from texting.tests.factories import make_message, make_request
 from texting.timing import MAX_ATTEMPTS
@@ -150,4 +150,4 @@ def test_no_answer_after_the_request_went_out_needs_review_and_is_not_resent(
     message.refresh_from_db()
     assert len(http.requests) == 1
     assert (message.status, message.attempts) == (Status.REVIEW, 1)
-    assert "check Twilio's log" in message.last_error
+    assert "looks it up in Twilio's log" in message.last_error

@@ -15,6 +15,7 @@ PERMISSIONS = {
     "appointments": [
         "view_appointmentrequest",
         "change_appointmentrequest",
+        "view_appointmentconfirmation",
     ],
     "texting": [
         "view_inboundmessage",
@@ -22,7 +23,6 @@ PERMISSIONS = {
         "view_outboundmessage",
         "change_outboundmessage",
         "view_overduemessage",
-        "view_appointmentconfirmation",
         "view_optout",
         "add_optout",
         "view_messagetemplate",
@@ -75,8 +75,8 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0003_may_be_pregnant"),
-        ("texting", "0005_conversations"),
+        ("appointments", "0004_appointmentconfirmation"),
+        ("texting", "0007_conversations"),
         ("clinic", "0004_safer_wording"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0005_conversations"),
+        ("texting", "0007_conversations"),
     ]
 
     operations = [
@@ -40,22 +40,6 @@ class Migration(migrations.Migration):
             model_name="outboundmessage",
             name="dedupe_key",
             field=models.CharField(max_length=100, unique=True, verbose_name="internal key"),
-        ),
-        migrations.AlterField(
-            model_name="outboundmessage",
-            name="kind",
-            field=models.CharField(
-                choices=[
-                    ("received", "Request received"),
-                    ("scheduled", "Appointment scheduled"),
-                    ("moved", "Visit moved (rescheduled)"),
-                    ("reminder", "Reminder (day before)"),
-                    ("follow_up", "Follow-up (after the exam)"),
-                    ("reply", "Automatic reply"),
-                    ("staff", "Answer from staff"),
-                ],
-                max_length=12,
-            ),
         ),
         migrations.AlterField(
             model_name="outboundmessage",

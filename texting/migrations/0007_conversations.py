@@ -28,7 +28,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0004_safer_texts"),
+        ("texting", "0006_subject_ids"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -74,21 +74,6 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="+",
                 to=settings.AUTH_USER_MODEL,
-            ),
-        ),
-        migrations.AlterField(
-            model_name="outboundmessage",
-            name="kind",
-            field=models.CharField(
-                choices=[
-                    ("received", "Request received"),
-                    ("scheduled", "Appointment scheduled"),
-                    ("reminder", "Reminder (day before)"),
-                    ("follow_up", "Follow-up (after the exam)"),
-                    ("reply", "Automatic reply"),
-                    ("staff", "Answer from staff"),
-                ],
-                max_length=12,
             ),
         ),
         migrations.RunPython(load, migrations.RunPython.noop),
