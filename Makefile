@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format migrate install install-dev superuser bench lighthouse clean
+.PHONY: run test lint format migrate install install-dev superuser bench lighthouse backup restore clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,15 @@ bench: install
 lighthouse: install
 	npm ci --no-audit --no-fund --loglevel=error
 	$(PY) bench/lighthouse.py
+
+# PostgreSQL only: a dated pg_dump -Fc in BACKUP_DIR (encrypted with BACKUP_ENCRYPTION_KEY
+# if set), keeping the last BACKUP_KEEP. Restore into an EMPTY database (see README).
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/clinic-....dump"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

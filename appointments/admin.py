@@ -365,7 +365,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             day = dt.date.fromisoformat(request.GET.get("day", ""))
         except ValueError:
             day = timezone.localdate()
-        exams = AppointmentRequest.objects.scheduled_on(day).select_related("procedure")
+        exams = list(AppointmentRequest.objects.scheduled_on(day).select_related("procedure"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -378,6 +378,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 for exam in exams
             ],
             "awaiting_call": AppointmentRequest.objects.awaiting_call().count(),
+            "audit_records": exams,  # who saw which patients (audit/)
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/today.html", context

@@ -79,6 +79,11 @@ def call_link(e164: str) -> SafeString:
 
 def call_sheet(obj: AppointmentRequest, window: tuple[dt.date, dt.date] | None) -> SafeString:
     """Name, age, phone, exam, window, days, insurance, doctor, note, flags, other requests."""
+    if obj.anonymised_at:
+        return format_html(
+            "Patient data erased on {} (retention period).",
+            f"{timezone.localtime(obj.anonymised_at):%b %-d, %Y}",
+        )
     born = obj.date_of_birth
     if window:
         window_text = f"{day_display(window[0])} to {day_display(window[1])}"

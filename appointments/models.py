@@ -99,7 +99,7 @@ class AppointmentRequest(models.Model):
     # The patient
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(null=True)  # null once anonymised (operations/retention.py)
     phone = models.CharField("mobile phone", max_length=16)  # stored as E.164
     email = models.EmailField(max_length=254)
 
@@ -146,6 +146,12 @@ class AppointmentRequest(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    anonymised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the patient's data was erased, past the practice's retention period.",
+    )
 
     history = HistoricalRecords()
 

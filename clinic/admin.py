@@ -52,6 +52,7 @@ class PracticeAdmin(admin.ModelAdmin):
             },
         ),
         ("Scheduling window", {"fields": [("window_start_day", "window_end_day")]}),
+        ("Patient data", {"fields": ["patient_data_retention_days"]}),
     ]
 
     def has_add_permission(self, request):

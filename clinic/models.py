@@ -87,6 +87,17 @@ class Practice(models.Model):
         default=24,
         help_text="Hours after an exam is marked completed before the follow-up text.",
     )
+    patient_data_retention_days = models.PositiveIntegerField(
+        "keep patient data for (days)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(30)],
+        help_text=(
+            "Days after a request's last activity before its patient data (names, phone, "
+            "email, date of birth, texts, replies) and contact messages are erased; counts "
+            "and the access log stay. Empty: nothing is erased."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PracticeQuerySet.as_manager()

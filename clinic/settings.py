@@ -7,6 +7,7 @@ production sets the variables listed in README.md.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -50,10 +51,12 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "simple_history",
     "clinic",
+    "audit",
     "procedures",
     "faq",
     "appointments",
     "texting",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Records which patient records each admin page showed (audit/recording.py).
+    "audit.middleware.AccessLogMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -132,6 +137,13 @@ else:
 # and in DEBUG a new value at every start and every file the autoreloader sees change.
 RELEASE = env("RELEASE", default="")
 
+# Backups (operations/backups.py, `make backup`): where, how many, and the Fernet key
+# that encrypts them (empty: not encrypted). Make a key with
+# python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
+
 # --- Celery (see clinic/celery.py) -------------------------------------------------
 
 CELERY_TIMEZONE = "America/New_York"
@@ -150,6 +162,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "texting.tasks.dispatch_due_messages",
         "schedule": 60.0,
         "options": {"expires": 50},
+    },
+    # A worker writes the time: /healthz shows a stopped worker (operations/heartbeat.py).
+    "worker-heartbeat": {
+        "task": "operations.tasks.worker_heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
+    # Erase patient data past the practice's retention period (operations/retention.py).
+    "apply-retention": {
+        "task": "operations.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 if REDIS_URL:
@@ -219,6 +242,16 @@ CSRF_COOKIE_HTTPONLY = True  # no script reads it: forms carry the token in a hi
 ADMIN_IDLE_TIMEOUT = env.int("ADMIN_IDLE_MINUTES", default=30) * 60
 # Pages no browser or proxy may store: the admin, the forms, a patient's own request.
 NO_STORE_PATHS = ["/admin/", "/appointments/", "/contact/"]
+
+# Models whose records are patient data: every admin page showing one is logged (audit/).
+AUDIT_MODELS = [
+    "appointments.appointmentrequest",
+    "texting.outboundmessage",
+    "texting.inboundmessage",
+    "appointments.appointmentconfirmation",
+    "texting.optout",
+    "clinic.contactmessage",
+]
 
 # --- Time and language ------------------------------------------------------------
 
@@ -352,6 +385,18 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     if env.bool("USE_X_FORWARDED_PROTO", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Error reporting (optional): Sentry, scrubbed of patient data (clinic/errors.py) --
+
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from clinic.errors import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        release=RELEASE,
+        environment=env("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+    )
 
 # --- Logging: one line per event to stdout, never patient data --------------------
 

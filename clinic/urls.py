@@ -40,6 +40,7 @@ urlpatterns = [
         admin.site.admin_view(twofactor.enroll),
         name="two_factor_enroll",
     ),
+    path("admin/dashboard/", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from clinic.caching import cached_page
 from clinic.forms import ContactForm
+from clinic.health import health_report
 from clinic.models import Closure, InsurancePlan, Price, Publication
 from clinic.pages import page_for
 from clinic.ratelimit import client_ip, ratelimit
@@ -86,12 +87,22 @@ def contact_thanks(request):
 @never_cache
 @require_GET
 def healthz(request):
+    """200 while the site can serve: the database answers.
+
+    The worker's last heartbeat and the outbox's oldest overdue text ride along
+    (clinic/health.py). A stopped worker does not make the web container unhealthy;
+    `?worker=1` answers 503 for it too, for an uptime monitor watching the worker.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        return JsonResponse({"status": "ok", "database": "ok"})
+        report = health_report()
     except Exception:  # noqa: BLE001 - the health check reports, it does not raise
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    degraded = any(check.get("status") != "ok" for check in report.values())
+    body = {"status": "degraded" if degraded else "ok", "database": "ok", **report}
+    strict = request.GET.get("worker") == "1"
+    return JsonResponse(body, status=503 if degraded and strict else 200)
 
 
 @require_GET

@@ -17,7 +17,7 @@ CONTENT_MIGRATIONS = [
     "faq.migrations.0004_safer_wording",
     "texting.migrations.0004_safer_texts",
     "texting.migrations.0007_conversations",
-    "appointments.migrations.0005_front_desk_group",
+    "appointments.migrations.0006_front_desk_group",
 ]
 
 

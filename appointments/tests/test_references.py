@@ -39,14 +39,14 @@ def test_every_email_subject_is_the_practices_name_and_the_reference(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/appointments/request/", valid_post(hsg, aetna))
-    outbox_dispatch_due()  # what the worker does
+    outbox_dispatch_due()  # the worker sends each step's emails before the next step
     appointment = AppointmentRequest.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         services.appointment_schedule(request=appointment, at=AT, by=staff_user)
     outbox_dispatch_due()
     with django_capture_on_commit_callbacks(execute=True):
         services.appointment_cancel(request=appointment, reason="x", by_patient=True)
-    outbox_dispatch_due()
+    outbox_dispatch_due()  # the worker sends them
 
     subjects = {message.subject for message in mail.outbox}
     assert len(mail.outbox) >= 4  # staff notice, receipt, booking, cancellation notice
@@ -59,7 +59,7 @@ def test_the_calendar_file_carries_only_the_practice_the_reference_and_the_phone
     appointment = AppointmentRequestFactory()
     with django_capture_on_commit_callbacks(execute=True):
         services.appointment_schedule(request=appointment, at=AT, by=staff_user)
-    outbox_dispatch_due()
+    outbox_dispatch_due()  # the worker builds and sends the booking email
     _name, content, _type = mail.outbox[-1].attachments[0]
     event = icalendar.Calendar.from_ical(content).walk("VEVENT")[0]
 

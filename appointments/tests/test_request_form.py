@@ -55,9 +55,9 @@ def test_a_submission_pins_its_queries(client, clinic, hsg, aetna, django_assert
 
     # 15 queries: hours, closures and the procedures (the form's calendar and choices),
     # the procedure's existence, the submission key; in one savepoint the request and
-    # its history row; the opt-out check, the number's daily text cap (an advisory lock
-    # and a count), the practice and the text's template (its words); and one INSERT
-    # of the three outbox rows (the text and both emails).
+    # its history row; the opt-out check, the number's daily text cap (a lock and a
+    # count), the practice and the text's template (its words); and one INSERT of the
+    # three outbox rows (the text and both emails).
     with django_assert_num_queries(15):
         response = client.post(URL, data)
 
@@ -154,7 +154,7 @@ def test_other_plan_without_a_name_asks_for_it(post):
         ("date_of_birth", "1900-01-01", "check the year"),
         ("date_of_birth", "2020-01-01", "check the year"),
         ("first_name", "x" * 10_000, "100 characters or fewer (this has 10,000)"),
-        ("email", "maria@", "email address like name@example.com"),
+        ("email", "maria@", "valid email"),
         ("cycle_length", "12", "from 20 to 45"),
         ("cycle_length", "abc", "number"),
         ("preferred_date_1", "2027-03-06", "closed on Saturdays"),

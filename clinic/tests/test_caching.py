@@ -111,7 +111,7 @@ def test_a_phone_change_in_the_admin_shows_on_every_cached_page(admin_client, co
         admin_client.get(path)
     practice = content.practice
     data = {
-        field.name: getattr(practice, field.name)
+        field.name: "" if getattr(practice, field.name) is None else getattr(practice, field.name)
         for field in practice._meta.concrete_fields
         if field.editable and field.name != "id"
     }

@@ -75,7 +75,7 @@ def remove_group(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0004_appointmentconfirmation"),
+        ("appointments", "0005_anonymised"),
         ("texting", "0007_conversations"),
         ("clinic", "0004_safer_wording"),
         ("auth", "0012_alter_user_first_name_max_length"),

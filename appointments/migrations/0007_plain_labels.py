@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0005_front_desk_group"),
+        ("appointments", "0006_front_desk_group"),
     ]
 
     operations = [
