@@ -24,7 +24,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # DEBUG is off unless set: the development targets turn it on (the tests do in pytest.ini).
-migrate run test: export DEBUG = true
+migrate run test superuser: export DEBUG = true
 
 migrate: install
 	$(PY) manage.py migrate --no-input
@@ -33,10 +33,16 @@ run: migrate
 	@echo ""
 	@echo "  The site:      http://127.0.0.1:8000/"
 	@echo "  Front desk:    http://127.0.0.1:8000/admin/"
-	@echo "  First login:   $(PY) manage.py createsuperuser"
-	@echo "                 $(PY) manage.py addstatictoken <username>   (one-time second factor)"
+	@echo "  First login:   make superuser NAME=<username>   (a password, then a one-time code)"
 	@echo ""
 	$(VENV)/bin/honcho start -f Procfile.dev
+
+# The front desk's first account: `make superuser NAME=frontdesk` asks for a password,
+# then prints a second-factor code that works once.
+superuser: migrate
+	@test -n "$(NAME)" || { echo "usage: make superuser NAME=<username>"; exit 2; }
+	$(PY) manage.py createsuperuser --username "$(NAME)"
+	$(PY) manage.py addstatictoken "$(NAME)"
 
 test: install-dev
 	$(PY) -m ruff check .
