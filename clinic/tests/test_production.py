@@ -72,7 +72,7 @@ def test_development_paths_turn_debug_on_explicitly():
     procfile = (ROOT / "Procfile.dev").read_text().splitlines()
     pytest_ini = (ROOT / "pytest.ini").read_text()
 
-    assert "migrate run test: export DEBUG = true" in makefile
+    assert "migrate run test superuser: export DEBUG = true" in makefile
     assert procfile and all(" DEBUG=true " in line for line in procfile if line.strip())
     assert "DEBUG=true" in pytest_ini
     assert os.environ.get("DEBUG") == "true"  # this very run, through pytest-env
