@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from appointments.booking_forms import parse_slot
 from appointments.models import AppointmentRequest
-from clinic.phones import phone_e164
+from clinic.phones import phone_display, phone_e164
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -42,6 +42,12 @@ class AppointmentRequestAdminForm(forms.ModelForm):
             "lipiodol_interest",
             "notes",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "phone" in self.fields:
+            # Shown as people write it; stored as E.164 again on save.
+            self.initial["phone"] = phone_display(self.instance.phone)
 
     def clean_phone(self) -> str:
         return phone_e164(self.cleaned_data["phone"])
@@ -113,3 +119,26 @@ class CancelForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """No fields: the button is the answer."""
+
+
+class EarlyMoveForm(forms.Form):
+    """Mark completed / no-show: refused before the booked time unless staff say why."""
+
+    early = forms.BooleanField(
+        label="Before the booked time",
+        required=False,
+        help_text="Only for a real exception, e.g. the patient came in early.",
+    )
+    early_reason = forms.CharField(
+        label="Why, if before the booked time", max_length=150, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("early") and not cleaned.get("early_reason", "").strip():
+            self.add_error("early_reason", "Please say why.")
+        return cleaned
+
+    @property
+    def reason(self) -> str:
+        return self.cleaned_data["early_reason"] if self.cleaned_data.get("early") else ""

@@ -17,6 +17,7 @@ from appointments.availability import ClinicCalendar
 from appointments.booking_forms import SlotFormMixin
 from appointments.form_content import RequestFormContent, request_form_content
 from appointments.form_layout import request_form_layout
+from appointments.form_words import EMAIL_INVALID_MESSAGE, site_words
 from appointments.models import AppointmentRequest
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
 from clinic.phones import phone_e164, phone_national
@@ -211,6 +212,9 @@ class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin,
                 ]
                 field.validators.append(_max_length(field.max_length))
         fields["cycle_length"].error_messages["invalid"] = "Please enter a number of days."
+        fields["email"].error_messages["invalid"] = EMAIL_INVALID_MESSAGE
+        fields["insurance"].error_messages["required"] = "Please pick your plan, or “Other plan”."
+        site_words(fields)
         self.add_slot_field()
 
         self.helper = FormHelper()

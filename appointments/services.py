@@ -19,6 +19,7 @@ from appointments import booking, emails, outbox, transitions
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
+from appointments.reopen import reopening
 
 Status = AppointmentRequest.Status
 
@@ -32,9 +33,11 @@ def _locked(request: AppointmentRequest) -> AppointmentRequest:
     return AppointmentRequest.objects.select_for_update().get(pk=request.pk)
 
 
-def _check(locked: AppointmentRequest, move: str, expected: str | None = None) -> None:
+def _check(
+    locked: AppointmentRequest, move: str, expected: str | None = None, override: str = ""
+) -> None:
     """Refuse the move unless `transitions.MOVES` allows it from the locked row's status."""
-    refusal = transitions.move_refusal(locked, move, expected=expected)
+    refusal = transitions.move_refusal(locked, move, expected=expected, override=override)
     if refusal is not None:
         code, message = refusal
         raise TransitionError(message, code=code)
@@ -127,26 +130,54 @@ def appointment_schedule(
     return locked
 
 
-def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """Mark the exam as done; the follow-up text is queued."""
+def _early_note(override_reason: str) -> str:
+    return f" before the booked time: {override_reason}" if override_reason else ""
+
+
+def appointment_complete(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """Mark the exam as done (not before its booked time without a reason); the
+    follow-up text is queued."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, "complete")
+        _check(locked, "complete", override=override_reason)
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
-        _save(locked, by=by, reason="Completed")
+        _save(locked, by=by, reason=f"Completed{_early_note(override_reason)}")
         outbox.outbox_on_completed(request=locked)
     return locked
 
 
-def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """The patient did not come. Only on or after the exam's day."""
+def appointment_mark_no_show(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """The patient did not come: not before the booked time without a reason."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, "no_show")
+        _check(locked, "no_show", override=override_reason)
         locked.status = Status.NO_SHOW
-        _save(locked, by=by, reason="No-show")
+        _save(locked, by=by, reason=f"No-show{_early_note(override_reason)}")
         outbox.outbox_on_cancelled(request=locked)
+    return locked
+
+
+def appointment_reopen(*, request: AppointmentRequest, by) -> AppointmentRequest:
+    """Undo staff's move to completed, no-show or cancelled made within the last day:
+    back to the status and booked time before it, with its texts put right."""
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, "reopen")
+        found = reopening(locked, timezone.now())
+        undone = locked.get_status_display()
+        locked.status = found.status
+        locked.scheduled_at = found.scheduled_at
+        locked.completed_at = None
+        locked.cancel_reason = ""
+        _save(locked, by=by, reason=f"Reopened (undid “{undone}”)")
+        outbox.outbox_on_reopened(request=locked, since=found.changed_at)
     return locked
 
 

@@ -166,17 +166,39 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
         AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
     )
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     return render(
         request,
         "appointments/confirmation.html",
         {
             "appointment": appointment,
-            "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
+            "plan": plan,
+            "case": confirmation_case(appointment, plan),
+            "chosen_days": [
+                d
+                for d in (
+                    appointment.preferred_date_1,
+                    appointment.preferred_date_2,
+                    appointment.preferred_date_3,
+                )
+                if d
+            ],
             "manage_token": tokens.manage_token(appointment.pk),
             "token": token,
             **booking_views.confirmation_context(appointment),
         },
     )
+
+
+def confirmation_case(appointment: AppointmentRequest, plan: cycle.WindowPlan) -> str:
+    """Which next steps fit her: "booked", "cancelled", "call_day_1" or "waiting"."""
+    if appointment.status == AppointmentRequest.Status.SCHEDULED:
+        return "booked"
+    if appointment.status != AppointmentRequest.Status.REQUESTED:
+        return "closed"
+    if plan.state != cycle.State.OPEN:
+        return "call_day_1"
+    return "waiting"
 
 
 @no_referrer
@@ -193,17 +215,24 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         return _manage_check_dob(request, appointment)
 
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     cancel_form = PatientCancelForm(prefix="cancel")
-    dates_form = OtherDatesForm(prefix="dates", calendar=calendar)
+    dates_form = OtherDatesForm(prefix="dates", calendar=calendar, plan=plan)
+    confirming = ""
     if request.method == "POST":
         handled = booking_views.manage_action(request, appointment)
         if handled is not None:
             return handled
         action = request.POST.get("action")
+        # Each change asks first: the first post shows what will happen, the second
+        # (with "confirm") does it.
+        confirmed = request.POST.get("confirm") == "yes"
         try:
             if action == "cancel":
                 cancel_form = PatientCancelForm(request.POST, prefix="cancel")
-                if cancel_form.is_valid():
+                if cancel_form.is_valid() and not confirmed:
+                    confirming = "cancel"
+                elif cancel_form.is_valid():
                     services.appointment_cancel(
                         request=appointment,
                         reason=cancel_form.cleaned_data["reason"],
@@ -212,8 +241,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                     messages.success(request, "Your request is cancelled.")
                     return redirect(request.path)
             elif action == "other_dates":
-                dates_form = OtherDatesForm(request.POST, prefix="dates", calendar=calendar)
-                if dates_form.is_valid():
+                dates_form = OtherDatesForm(
+                    request.POST, prefix="dates", calendar=calendar, plan=plan
+                )
+                if dates_form.is_valid() and not confirmed:
+                    confirming = "other_dates"
+                elif dates_form.is_valid():
                     services.appointment_ask_other_dates(
                         request=appointment, dates=dates_form.dates
                     )
@@ -224,14 +257,17 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         except services.TransitionError as exc:
             messages.error(request, exc.messages[0])
             return redirect(request.path)
+    can_change = transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT)
     return render(
         request,
         "appointments/manage.html",
         {
             "appointment": appointment,
-            "can_change": transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT),
+            "can_change": can_change,
+            "confirming": confirming if can_change else "",
             "cancel_form": cancel_form,
             "dates_form": dates_form,
+            "plan": plan,
             **booking_views.manage_context(appointment),
         },
     )

@@ -17,6 +17,8 @@ admin.site.login_form = twofactor.AdminLoginForm  # confirmed devices only
 admin.site.site_header = "Interventional Radiology, P.C. — front desk"
 admin.site.site_title = "Front desk"
 admin.site.index_title = "Today at the practice"
+# The lists need the width on a laptop (1,366 px); "Home" and the breadcrumbs lead on.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("", procedure_views.home, name="home"),
@@ -42,5 +44,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "clinic.views.permission_denied"
 handler404 = "clinic.views.page_not_found"
 handler500 = "clinic.views.server_error"

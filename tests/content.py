@@ -18,6 +18,8 @@ CONTENT_MIGRATIONS = [
     "texting.migrations.0004_safer_texts",
     # Self-scheduling's rooms, exam lengths and rules.
     "appointments.migrations.0006_booking",
+    "texting.migrations.0007_conversations",
+    "appointments.migrations.0007_front_desk_group",
 ]
 
 

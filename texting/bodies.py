@@ -48,7 +48,15 @@ FIRST_NAME_MAX = 20
 FIRST_NAME_FALLBACK = "there"
 
 # Template kinds that must end with the opt-out line.
-OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help", "reply_start"}
+OPT_OUT_KINDS = {
+    "received",
+    "scheduled",
+    "moved",
+    "reminder",
+    "follow_up",
+    "reply_help",
+    "reply_start",
+}
 
 # Template kinds that answer "call us at once": they must also say what to do when the
 # office is closed ({closed_help}).
@@ -198,6 +206,10 @@ DEFAULT_TEMPLATES = {
         "{practice}: Hi {first_name}, your visit is on {date} at {time}, at {address}. "
         "How to get ready is in the email we sent you. Questions? Call {phone}. "
         "Reply STOP to opt out."
+    ),
+    "moved": (
+        "{practice}: Hi {first_name}, your visit has moved to {date} at {time}, at "
+        "{address}. Questions? Call {phone}. Reply STOP to opt out."
     ),
     "reminder": (
         "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Bring a photo ID "
