@@ -13,23 +13,27 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import screening, transitions
+from appointments import transitions
 from appointments.admin_filters import WhenFilter, screening_flags
-from appointments.admin_forms import (
-    AppointmentRequestAdminForm,
-    ScheduleForm,
+from appointments.admin_forms import AppointmentRequestAdminForm, ScheduleForm
+from appointments.admin_panels import (
+    activity,
+    call_sheet,
+    days_asked,
+    screening_panel,
+    window_panel,
 )
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
-from appointments.forms import age_on
 from appointments.models import AppointmentConfirmation, AppointmentRequest
-from appointments.wording import plan_message
+from appointments.reopen import reopening
+from clinic.display import when_display
 from clinic.models import Practice
-from clinic.phones import phone_display, phone_e164_or_none
+from clinic.phones import phone_e164_or_none
 
 Status = AppointmentRequest.Status
 
@@ -69,7 +73,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     readonly_fields = (
         "reference",
-        "call_panel",
+        "call_sheet",
         "status",
         "scheduled_at",
         "window_panel",
@@ -84,18 +88,15 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         "created_at",
         "activity",
     )
-    fieldsets = (
-        ("Call the patient", {"fields": ("reference", "call_panel", "screening_panel")}),
+    # What a call needs comes first; the patient's answers follow, read-only until
+    # staff choose "Edit the patient's details" (a separate step, `?edit=1`).
+    call_fieldsets = (
+        ("Call the patient", {"fields": ("reference", "call_sheet", "screening_panel")}),
         (
             "Booking",
             {
                 "fields": (
-                    "procedure",
-                    "status",
-                    "scheduled_at",
                     "window_panel",
-                    ("preferred_date_1", "preferred_date_2", "preferred_date_3"),
-                    "preferred_time",
                     "window_override_reason",
                     "other_dates_requested_at",
                     "cancel_reason",
@@ -103,10 +104,19 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 )
             },
         ),
+    )
+    detail_fieldsets = (
         (
-            "Cycle",
-            {"fields": ("last_period_start", "cycle_irregular", "cycle_length")},
+            "Exam and days",
+            {
+                "fields": (
+                    "procedure",
+                    ("preferred_date_1", "preferred_date_2", "preferred_date_3"),
+                    "preferred_time",
+                )
+            },
         ),
+        ("Cycle", {"fields": ("last_period_start", "cycle_irregular", "cycle_length")}),
         (
             "Patient",
             {"fields": (("first_name", "last_name"), "date_of_birth", "phone", "email")},
@@ -134,10 +144,31 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
                 )
             },
         ),
-        ("Texts", {"fields": ("sms_consent", "sms_consent_text", "sms_consent_at")}),
         ("Notes", {"fields": ("notes",)}),
+    )
+    record_fieldsets = (
+        ("Texts", {"fields": ("sms_consent", "sms_consent_text", "sms_consent_at")}),
         ("Who did what", {"fields": ("created_at", "activity")}),
     )
+    fieldsets = call_fieldsets + detail_fieldsets + record_fieldsets
+
+    @staticmethod
+    def editing(request) -> bool:
+        return request.GET.get("edit") == "1"
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or self.editing(request):
+            return self.fieldsets
+        folded = tuple(
+            (title, {**options, "classes": ("collapse",)})
+            for title, options in self.detail_fieldsets
+        )
+        return self.call_fieldsets + folded + self.record_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not self.editing(request):
+            return (*self.readonly_fields, *self.form._meta.fields)
+        return self.readonly_fields
 
     # --- Permissions: requests come from patients and are kept, not deleted ---------
 
@@ -192,23 +223,23 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
     def window(self, obj):
         if obj.last_period_start is None:
             return "Irregular"
+        first, last = self._window_of(obj)
+        return f"{first:%b %-d} – {last:%b %-d}"
+
+    def _window_of(self, obj):
+        if obj.last_period_start is None:
+            return None
         start = getattr(obj, "practice_start_day", None) or 5
         end = getattr(obj, "practice_end_day", None) or 12
-        first, last = cycle_window(obj.last_period_start, start, end)
-        return f"{first:%b %-d} – {last:%b %-d}"
+        return cycle_window(obj.last_period_start, start, end)
 
     @admin.display(description="Asked for")
     def preferred(self, obj):
-        days = [obj.preferred_date_1, obj.preferred_date_2, obj.preferred_date_3]
-        listed = ", ".join(f"{d:%a %b %-d}" for d in days if d)
-        time = "" if obj.preferred_time == "any" else f" ({obj.get_preferred_time_display()})"
-        return f"{listed or '–'}{time}"
+        return days_asked(obj, self._window_of(obj))
 
     @admin.display(description="Booked for", ordering="scheduled_at")
     def scheduled(self, obj):
-        if obj.scheduled_at is None:
-            return "–"
-        return f"{timezone.localtime(obj.scheduled_at):%a %b %-d, %-I:%M %p}"
+        return when_display(obj.scheduled_at) or "–"
 
     @admin.display(description="Screening")
     def flags(self, obj):
@@ -220,72 +251,42 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
 
     # --- The request's page -------------------------------------------------------------
 
-    @admin.display(description="How to reach")
-    def call_panel(self, obj):
-        born = obj.date_of_birth
-        if obj.anonymised_at:
-            return format_html(
-                "Patient data erased on {} (retention period).",
-                f"{timezone.localtime(obj.anonymised_at):%b %-d, %Y}",
-            )
-        return format_html(
-            '<strong class="patient-name">{}</strong><br>'
-            'Phone: <a href="tel:{}">{}</a><br>Email: <a href="mailto:{}">{}</a><br>'
-            "Born {} (age {})",
-            obj.full_name,
-            obj.phone,
-            phone_display(obj.phone),
-            obj.email,
-            obj.email,
-            f"{born:%b %-d, %Y}",
-            age_on(born, timezone.localdate()),
-        )
+    @admin.display(description="For the call")
+    def call_sheet(self, obj):
+        return call_sheet(obj, clinic_calendar().window(obj.last_period_start))
 
     @admin.display(description="Screening")
     def screening_panel(self, obj):
-        flags = screening.screening_flags(obj)
-        if not flags:
-            return "No flags."
-        return format_html_join(
-            "", '<p class="flag-note {}">{}</p>', ((f.css, f.note) for f in flags)
-        )
+        return screening_panel(obj)
 
     @admin.display(description="Cycle window")
     def window_panel(self, obj):
-        calendar = clinic_calendar()
-        plan = calendar.plan(obj.last_period_start, obj.cycle_length)
-        days = ", ".join(f"{d:%a %b %-d}" for d in plan.offered_days) or "none"
-        return format_html(
-            "{}<br>Open days to offer: {}", plan_message(plan, calendar.practice), days
-        )
+        return window_panel(obj, clinic_calendar())
 
     @admin.display(description="History")
     def activity(self, obj):
-        rows = obj.history.select_related("history_user").order_by("-history_date")[:30]
-        return format_html(
-            '<table class="activity"><thead><tr><th>When</th><th>Who</th><th>What</th>'
-            "<th>Status</th><th>Booked for</th></tr></thead><tbody>{}</tbody></table>",
-            format_html_join(
-                "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                (
-                    (
-                        f"{timezone.localtime(h.history_date):%b %-d, %Y %-I:%M %p}",
-                        h.history_user.get_username() if h.history_user else "patient",
-                        h.history_change_reason or h.get_history_type_display(),
-                        h.get_status_display(),
-                        f"{timezone.localtime(h.scheduled_at):%b %-d %-I:%M %p}"
-                        if h.scheduled_at
-                        else "–",
-                    )
-                    for h in rows
-                ),
-            ),
-        )
+        return activity(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "status_actions": self._actions_for(object_id)}
+        editing = self.editing(request)
+        extra_context = {
+            **(extra_context or {}),
+            "status_actions": self._actions_for(object_id),
+            "editing": editing,
+        }
+        if not editing:
+            # Reading the page changes nothing: no save buttons until "Edit".
+            extra_context.update(
+                show_save=False, show_save_and_continue=False, show_save_and_add_another=False
+            )
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        # After saving the details, back to the page as a call reads it.
+        if "_continue" not in request.POST:
+            self.message_user(request, f"{obj.reference}: the patient's details are saved.")
+            return redirect("admin:appointments_appointmentrequest_change", obj.pk)
+        return super().response_change(request, obj)
 
     def _actions_for(self, object_id):
         try:
@@ -351,6 +352,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             "form": form,
             "button": spec.button,
             "plan_text": self.window_panel(obj) if spec.form is ScheduleForm else "",
+            "reopening": reopening(obj, timezone.now()) if move == "reopen" else None,
         }
         return TemplateResponse(
             request, "admin/appointments/appointmentrequest/status_form.html", context
@@ -395,3 +397,7 @@ class AppointmentConfirmationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# Rooms, exam lengths, blocked times, booking rules, bookings, the grid and the waitlist.
+from appointments import booking_admin  # noqa: E402, F401

@@ -16,6 +16,7 @@ class WhenFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
+            ("new", "Sent today, waiting for a call"),
             ("today", "Today's exams"),
             ("upcoming", "Booked, still to come"),
             ("call", "Waiting for a call"),
@@ -23,6 +24,8 @@ class WhenFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
+        if self.value() == "new":
+            return queryset.received_on(timezone.localdate())
         if self.value() == "today":
             return queryset.scheduled_on(timezone.localdate())
         if self.value() == "upcoming":

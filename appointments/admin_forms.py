@@ -7,8 +7,9 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from appointments.booking_forms import parse_slot
 from appointments.models import AppointmentRequest
-from clinic.phones import phone_e164
+from clinic.phones import phone_display, phone_e164
 
 
 class AppointmentRequestAdminForm(forms.ModelForm):
@@ -42,8 +43,21 @@ class AppointmentRequestAdminForm(forms.ModelForm):
             "notes",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "phone" in self.fields:
+            # Shown as people write it; stored as E.164 again on save.
+            self.initial["phone"] = phone_display(self.instance.phone)
+
     def clean_phone(self) -> str:
         return phone_e164(self.cleaned_data["phone"])
+
+
+class RenderedElsewhere(forms.HiddenInput):
+    """A field whose inputs the template draws itself (the list of free times)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return ""
 
 
 class ScheduleForm(forms.Form):
@@ -62,9 +76,25 @@ class ScheduleForm(forms.Form):
     override_reason = forms.CharField(
         label="Reason for booking outside the window", max_length=200, required=False
     )
+    # A time picked from the list of free times (see staff_times.html) wins over date and time.
+    slot = forms.CharField(required=False, max_length=40, widget=RenderedElsewhere)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].required = self.fields["time"].required = False
 
     def clean(self):
         cleaned = super().clean()
+        picked = parse_slot(cleaned.get("slot") or "")
+        if picked is not None:
+            local = timezone.localtime(picked)
+            cleaned["date"], cleaned["time"] = local.date(), local.time()
+            self.errors.pop("date", None)
+            self.errors.pop("time", None)
+        else:
+            for name in ("date", "time"):
+                if cleaned.get(name) is None and name not in self.errors:
+                    self.add_error(name, "Pick a free time above, or fill this in.")
         if cleaned.get("override") and not cleaned.get("override_reason", "").strip():
             self.add_error("override_reason", "Please say why.")
         return cleaned
@@ -89,3 +119,26 @@ class CancelForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """No fields: the button is the answer."""
+
+
+class EarlyMoveForm(forms.Form):
+    """Mark completed / no-show: refused before the booked time unless staff say why."""
+
+    early = forms.BooleanField(
+        label="Before the booked time",
+        required=False,
+        help_text="Only for a real exception, e.g. the patient came in early.",
+    )
+    early_reason = forms.CharField(
+        label="Why, if before the booked time", max_length=150, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("early") and not cleaned.get("early_reason", "").strip():
+            self.add_error("early_reason", "Please say why.")
+        return cleaned
+
+    @property
+    def reason(self) -> str:
+        return self.cleaned_data["early_reason"] if self.cleaned_data.get("early") else ""

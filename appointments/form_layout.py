@@ -23,6 +23,7 @@ def request_form_layout(*, with_captcha: bool) -> Layout:
         ),
         Fieldset(
             _("When can you come?"),
+            HTML('{% include "appointments/includes/times.html" %}'),
             "preferred_date_1",
             "preferred_date_2",
             "preferred_date_3",

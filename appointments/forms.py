@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
+from appointments.booking_forms import SlotFormMixin
 from appointments.form_content import RequestFormContent, request_form_content
 from appointments.form_layout import request_form_layout
+from appointments.form_words import EMAIL_INVALID_MESSAGE, site_words
 from appointments.models import AppointmentRequest
 from clinic import i18n
 from clinic.captcha import CaptchaFormMixin, HoneypotFormMixin
@@ -63,7 +65,7 @@ def age_on(born: dt.date, today: dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
+class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
     captcha_action = "appointment"
 
     # One per form display: a double click or a resent form finds the first request.
@@ -224,6 +226,12 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
                 ]
                 field.validators.append(_max_length(field.max_length))
         fields["cycle_length"].error_messages["invalid"] = _("Please enter a number of days.")
+        fields["email"].error_messages["invalid"] = EMAIL_INVALID_MESSAGE
+        fields["insurance"].error_messages["required"] = _(
+            "Please pick your plan, or “Other plan”."
+        )
+        site_words(fields)
+        self.add_slot_field()
 
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -309,6 +317,7 @@ class AppointmentRequestForm(CaptchaFormMixin, HoneypotFormMixin, forms.ModelFor
         cleaned = super().clean()
         self._clean_insurance(cleaned)
         self._clean_cycle(cleaned)
+        self.clean_slot_choice(cleaned)
         return cleaned
 
     def _clean_insurance(self, cleaned: dict) -> None:

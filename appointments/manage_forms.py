@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from appointments import cycle
 from appointments.availability import ClinicCalendar
 from appointments.forms import NEXT_MONTHS_MESSAGE, date_input, day_refusal
+from appointments.wording import day_label
 
 
 class DateOfBirthForm(forms.Form):
@@ -45,8 +46,24 @@ class PatientCancelForm(forms.Form):
         self.helper.form_tag = False
 
 
+class OfferedDaySelect(forms.Select):
+    """The open days as choices; a value sent that is not one of them is kept as typed."""
+
+    def optgroups(self, name, value, attrs=None):
+        known = {str(choice[0]) for choice in self.choices}
+        unknown = [v for v in value if v and v not in known]
+        if unknown:
+            self.choices = [*self.choices, *((v, v) for v in unknown)]
+        return super().optgroups(name, value, attrs)
+
+
 class OtherDatesForm(forms.Form):
-    """A patient asks for other days: up to three, checked like the request form."""
+    """A patient asks for other days: up to three, with the request form's rules.
+
+    With a window she picks from its open days (or the next window's, once this one
+    is no use), as the request form offers them; with an irregular cycle, any open day
+    in the next 3 months.
+    """
 
     date_1 = forms.DateField(label=_("First choice"), widget=date_input())
     date_2 = forms.DateField(
@@ -55,28 +72,56 @@ class OtherDatesForm(forms.Form):
     date_3 = forms.DateField(
         label=_("Third choice (optional)"), required=False, widget=date_input()
     )
+    NAMES = ("date_1", "date_2", "date_3")
 
-    def __init__(self, *args, calendar: ClinicCalendar, **kwargs):
+    def __init__(self, *args, calendar: ClinicCalendar, plan: cycle.WindowPlan, **kwargs):
         super().__init__(*args, **kwargs)
         self.calendar = calendar
+        self.plan = plan
         self.helper = FormHelper()
         self.helper.form_tag = False
-        for field in self.fields.values():
+        self.offered = [] if plan.state == cycle.State.IRREGULAR else plan.offered_days
+        for index, name in enumerate(self.NAMES):
+            field = self.fields[name]
             field.error_messages["invalid"] = _("Please enter a real date, like 03/14/2027.")
             field.error_messages["required"] = _("Please pick at least one day.")
+            if self.offered:
+                none = _("Choose a day") if index == 0 else _("No other choice")
+                field.widget = OfferedDaySelect(
+                    choices=[
+                        ("", none),
+                        *((d.isoformat(), day_label(d)) for d in self.offered),
+                    ]
+                )
+
+    @property
+    def has_days(self) -> bool:
+        """False when her window gives no day at all: she should call on day 1."""
+        return self.plan.state == cycle.State.IRREGULAR or bool(self.offered)
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("date_1", "date_2", "date_3"):
+        for name in self.NAMES:
             day = cleaned.get(name)
-            if day and not cycle.irregular_days_ok(
-                day, calendar=self.calendar.calendar, today=self.calendar.today
-            ):
-                self.add_error(name, day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE))
+            if day is None:
+                continue
+            if self.plan.state == cycle.State.IRREGULAR:
+                if not cycle.irregular_days_ok(
+                    day, calendar=self.calendar.calendar, today=self.calendar.today
+                ):
+                    self.add_error(name, day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE))
+            elif day not in self.offered:
+                self.add_error(
+                    name,
+                    day_refusal(
+                        day, self.calendar, "This day is outside your best days for the exam."
+                    ),
+                )
+        seen = [cleaned.get(n) for n in self.NAMES if cleaned.get(n)]
+        if len(seen) != len(set(seen)):
+            self.add_error("date_2", "Please pick different days for each choice.")
         return cleaned
 
     @property
     def dates(self) -> list[dt.date]:
-        return [
-            self.cleaned_data[n] for n in ("date_1", "date_2", "date_3") if self.cleaned_data.get(n)
-        ]
+        return [self.cleaned_data[n] for n in self.NAMES if self.cleaned_data.get(n)]

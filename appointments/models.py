@@ -40,6 +40,15 @@ class AppointmentRequestQuerySet(models.QuerySet):
             scheduled_at__lt=end,
         ).order_by("scheduled_at")
 
+    def received_on(self, day: datetime.date) -> "AppointmentRequestQuerySet":
+        """Requests sent on `day` (New York time) that nobody has booked yet."""
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        return self.filter(
+            status=AppointmentRequest.Status.REQUESTED,
+            created_at__gte=start,
+            created_at__lt=start + datetime.timedelta(days=1),
+        )
+
     def awaiting_call(self) -> "AppointmentRequestQuerySet":
         """Requests nobody has booked yet, oldest first."""
         return self.filter(status=AppointmentRequest.Status.REQUESTED).order_by("created_at")
@@ -92,7 +101,7 @@ class AppointmentRequest(models.Model):
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)
     date_of_birth = models.DateField(null=True)  # null once anonymised (operations/retention.py)
-    phone = models.CharField("mobile phone (E.164)", max_length=16)
+    phone = models.CharField("mobile phone", max_length=16)  # stored as E.164
     email = models.EmailField(max_length=254)
 
     # Insurance and referral
@@ -198,3 +207,14 @@ class AppointmentConfirmation(models.Model):
 
     def __str__(self):
         return f"Confirmed {timezone.localtime(self.scheduled_at):%b %d %I:%M %p}"
+
+
+# Rooms, exam lengths, blocked times, booking rules, bookings and the waitlist.
+from appointments.booking_models import (  # noqa: E402, F401
+    BlockedTime,
+    Booking,
+    BookingRules,
+    ExamLength,
+    Room,
+    WaitlistEntry,
+)

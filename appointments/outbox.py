@@ -13,6 +13,7 @@ import datetime
 import enum
 import logging
 
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
 
@@ -25,6 +26,7 @@ from texting.services import (
     outbox_cancel_pending,
     outbox_queue,
     outbox_queue_new,
+    outbox_send_soon,
     phone_opted_out,
     text_render,
 )
@@ -37,6 +39,7 @@ EMAIL = OutboundMessage.Channel.EMAIL
 class Kind(enum.StrEnum):
     RECEIVED = "received"
     SCHEDULED = "scheduled"
+    MOVED = "moved"  # a reschedule after she was told another time
     REMINDER = "reminder"
     FOLLOW_UP = "follow_up"
 
@@ -97,14 +100,18 @@ def _within_daily_cap(request: AppointmentRequest) -> bool:
     return False
 
 
-def outbox_on_request_created(*, request: AppointmentRequest) -> None:
-    """Queue the 'received' text (only with consent) and the two emails, in one INSERT."""
+def outbox_on_request_created(*, request: AppointmentRequest, self_booked: bool = False) -> None:
+    """Queue the 'received' text (only with consent) and the two emails, in one INSERT.
+
+    A patient who booked a time herself (`self_booked`) gets the "scheduled" text and
+    email instead, so only the staff notice goes here.
+    """
     now = timezone.now()
+    kinds = (emails.STAFF_NEW,) if self_booked else (emails.STAFF_NEW, emails.RECEIPT)
     rows = [
-        {"kind": kind, "dedupe_key": f"{kind}:{request.pk}", "channel": EMAIL}
-        for kind in (emails.STAFF_NEW, emails.RECEIPT)
+        {"kind": kind, "dedupe_key": f"{kind}:{request.pk}", "channel": EMAIL} for kind in kinds
     ]
-    if request_may_text(request) and _within_daily_cap(request):
+    if not self_booked and request_may_text(request) and _within_daily_cap(request):
         rows.insert(
             0,
             {
@@ -117,18 +124,24 @@ def outbox_on_request_created(*, request: AppointmentRequest) -> None:
     outbox_queue_new([{**row, "subject_id": request.pk, "send_at": now} for row in rows])
 
 
-def outbox_on_scheduled(*, request: AppointmentRequest) -> None:
-    """Queue the 'scheduled' email and texts; cancel those pending for an older time."""
+# The texts that tell her when her visit is: the first booking, then "has moved".
+BOOKING_KINDS = (Kind.SCHEDULED, Kind.MOVED)
+
+
+def outbox_on_scheduled(*, request: AppointmentRequest, public: bool = False) -> None:
+    """Queue the 'scheduled' email and texts; cancel those pending for an older time.
+
+    `public`: booked from the public form, so its texts count towards the number's
+    daily cap like the "received" text does.
+    """
     if request.scheduled_at is None:
         return
     now = timezone.now()
     keep = {
-        appointment_key(Kind.SCHEDULED, request),
-        appointment_key(Kind.REMINDER, request),
-        appointment_key(emails.SCHEDULED, request),
+        appointment_key(kind, request) for kind in (*BOOKING_KINDS, Kind.REMINDER, emails.SCHEDULED)
     }
     outbox_cancel_pending(
-        _messages(request, Kind.SCHEDULED, Kind.REMINDER, emails.SCHEDULED).exclude(
+        _messages(request, *BOOKING_KINDS, Kind.REMINDER, emails.SCHEDULED).exclude(
             dedupe_key__in=keep
         ),
         "Rescheduled",
@@ -136,14 +149,19 @@ def outbox_on_scheduled(*, request: AppointmentRequest) -> None:
     _queue_email(request, emails.SCHEDULED, appointment_key(emails.SCHEDULED, request))
     if not request_may_text(request) or request.scheduled_at <= now:
         return
-    key = appointment_key(Kind.SCHEDULED, request)
-    told_later = _messages(request, Kind.SCHEDULED).filter(sent_at__isnull=False)
-    told_later = told_later.exclude(dedupe_key__startswith=key)
+    if public and not limits.public_text_allowed(request.phone, (*PUBLIC_KINDS, Kind.SCHEDULED)):
+        logger.warning("texting: request %s: no booked text, daily cap for its number", request.pk)
+        return
+    told = _messages(request, *BOOKING_KINDS).filter(sent_at__isnull=False)
+    # Told of another time before: this text says the visit has moved.
+    kind = Kind.MOVED if told.exists() else Kind.SCHEDULED
+    key = appointment_key(kind, request)
+    told_later = told.exclude(dedupe_key__startswith=key)
     earlier = OutboundMessage.objects.filter(dedupe_key=key, sent_at__isnull=False).first()
     if earlier and told_later.filter(sent_at__gt=earlier.sent_at).exists():
         # The patient was told this time, then another: tell them this time again.
         key = f"{key}:again{told_later.count()}"
-    _queue_text(request, Kind.SCHEDULED, key, now)
+    _queue_text(request, kind, key, now)
 
     practice = Practice.objects.current()
     remind_at = timing.reminder_time(request.scheduled_at, practice.reminder_hour)
@@ -156,7 +174,7 @@ def outbox_on_scheduled(*, request: AppointmentRequest) -> None:
 
 def outbox_on_completed(*, request: AppointmentRequest) -> None:
     """Queue the 'follow_up' text."""
-    outbox_cancel_pending(_messages(request, Kind.SCHEDULED, Kind.REMINDER), "Exam completed")
+    outbox_cancel_pending(_messages(request, *BOOKING_KINDS, Kind.REMINDER), "Exam completed")
     if not request_may_text(request):
         return
     delay = datetime.timedelta(hours=Practice.objects.current().follow_up_delay_hours)
@@ -169,6 +187,31 @@ def outbox_on_cancelled(*, request: AppointmentRequest) -> None:
     outbox_cancel_pending(
         _messages(request).exclude(kind__in=emails.STAFF_KINDS), "Request cancelled"
     )
+
+
+# Why a status change cancels messages: a reopened request gets those back.
+UNDONE_REASONS = ("Exam completed", "Request cancelled")
+
+
+def outbox_on_reopened(*, request: AppointmentRequest, since: datetime.datetime) -> None:
+    """Undo a status change made at `since`: the follow-up it queued is cancelled, and
+    the messages it cancelled go back in the queue (each is checked again before it goes)."""
+    mine = _messages(request)
+    outbox_cancel_pending(
+        mine.filter(kind=Kind.FOLLOW_UP, created_at__gte=since), "Status change undone"
+    )
+    revived = mine.filter(
+        status=OutboundMessage.Status.CANCELLED,
+        updated_at__gte=since,
+        last_error__in=UNDONE_REASONS,
+    ).exclude(kind=Kind.FOLLOW_UP)
+    now = timezone.now()
+    for message in revived:
+        message.status, message.last_error = OutboundMessage.Status.PENDING, ""
+        message.send_at = max(message.send_at, now)
+        message.save(update_fields=["status", "last_error", "send_at", "updated_at"])
+        if message.send_at <= now:
+            outbox_send_soon(message.pk)
 
 
 def outbox_on_staff_event(*, request: AppointmentRequest, kind: str) -> None:
@@ -200,7 +243,7 @@ def text_stop_reason(message: OutboundMessage, now: datetime.datetime) -> str:
         return "No consent to texts"
     if request.status in (ReqStatus.CANCELLED, ReqStatus.NO_SHOW):
         return "Request cancelled"
-    if message.kind in (Kind.SCHEDULED, Kind.REMINDER):
+    if message.kind in (*BOOKING_KINDS, Kind.REMINDER):
         if request.status != ReqStatus.SCHEDULED or request.scheduled_at is None:
             return "No longer scheduled"
         if not message.dedupe_key.startswith(appointment_key(message.kind, request)):
@@ -271,8 +314,9 @@ def request_links(ids: list[int]) -> dict[int, tuple[str, str]]:
 
 
 def request_search(term: str) -> list[int]:
-    """The requests whose reference is `term` (as typed, any case)."""
-    rows = AppointmentRequest.objects.filter(reference__iexact=term)
+    """The requests whose reference is `term` (as typed, any case), or a name in it."""
+    by_name = Q(first_name__icontains=term) | Q(last_name__icontains=term)
+    rows = AppointmentRequest.objects.filter(Q(reference__iexact=term) | by_name)
     return list(rows.values_list("pk", flat=True)[:50])
 
 
@@ -285,6 +329,7 @@ def request_deleted(sender, instance: AppointmentRequest, **kwargs) -> None:
 TEXT_LABELS = {
     Kind.RECEIVED: "Request received",
     Kind.SCHEDULED: "Appointment scheduled",
+    Kind.MOVED: "Visit moved (rescheduled)",
     Kind.REMINDER: "Reminder (day before)",
     Kind.FOLLOW_UP: "Follow-up (after the exam)",
 }

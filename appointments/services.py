@@ -15,10 +15,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from appointments import emails, outbox, transitions
+from appointments import booking, emails, outbox, transitions
 from appointments.availability import ClinicCalendar, clinic_calendar
 from appointments.cycle import slot_problems
 from appointments.models import AppointmentRequest
+from appointments.reopen import reopening
 
 Status = AppointmentRequest.Status
 
@@ -32,9 +33,11 @@ def _locked(request: AppointmentRequest) -> AppointmentRequest:
     return AppointmentRequest.objects.select_for_update().get(pk=request.pk)
 
 
-def _check(locked: AppointmentRequest, move: str, expected: str | None = None) -> None:
+def _check(
+    locked: AppointmentRequest, move: str, expected: str | None = None, override: str = ""
+) -> None:
     """Refuse the move unless `transitions.MOVES` allows it from the locked row's status."""
-    refusal = transitions.move_refusal(locked, move, expected=expected)
+    refusal = transitions.move_refusal(locked, move, expected=expected, override=override)
     if refusal is not None:
         code, message = refusal
         raise TransitionError(message, code=code)
@@ -47,7 +50,7 @@ def _save(locked: AppointmentRequest, *, by, reason: str) -> None:
 
 
 def appointment_request_create(
-    *, fields: dict, submission_key: uuid.UUID
+    *, fields: dict, submission_key: uuid.UUID, self_booked: bool = False
 ) -> tuple[AppointmentRequest, bool]:
     """Save a patient's request once per submission key; return it and whether it is new.
 
@@ -65,7 +68,7 @@ def appointment_request_create(
                     request.sms_consent_at = timezone.now()
                 request._change_reason = "Sent by the patient"
                 request.save()
-                outbox.outbox_on_request_created(request=request)
+                outbox.outbox_on_request_created(request=request, self_booked=self_booked)
             return request, True
         except IntegrityError:
             existing = AppointmentRequest.objects.filter(submission_key=submission_key).first()
@@ -83,6 +86,8 @@ def appointment_schedule(
     override_reason: str = "",
     expected_status: str | None = None,
     calendar: ClinicCalendar | None = None,
+    reason: str = "",
+    public: bool = False,
 ) -> AppointmentRequest:
     """Book (or rebook) the exam at `at`, checked against hours, closures and the window.
 
@@ -111,37 +116,68 @@ def appointment_schedule(
                 f"{window_problem} To book it anyway, tick “Book outside the window” and say why.",
                 code="outside_window",
             )
+        # A room's place for the exam: ends by closing time, outside blocked times, and
+        # never over another booking (the database refuses that on PostgreSQL).
+        booking.booking_take(request=locked, at=at)
         rebooking = locked.status == Status.SCHEDULED
         locked.status = Status.SCHEDULED
         locked.scheduled_at = at
         locked.window_override_reason = override_reason if window_problem else ""
         locked.cancel_reason = ""
         locked.other_dates_requested_at = None
-        _save(locked, by=by, reason="Rescheduled" if rebooking else "Scheduled")
-        outbox.outbox_on_scheduled(request=locked)
+        _save(locked, by=by, reason=reason or ("Rescheduled" if rebooking else "Scheduled"))
+        outbox.outbox_on_scheduled(request=locked, public=public)
     return locked
 
 
-def appointment_complete(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """Mark the exam as done; the follow-up text is queued."""
+def _early_note(override_reason: str) -> str:
+    return f" before the booked time: {override_reason}" if override_reason else ""
+
+
+def appointment_complete(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """Mark the exam as done (not before its booked time without a reason); the
+    follow-up text is queued."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, "complete")
+        _check(locked, "complete", override=override_reason)
         locked.status = Status.COMPLETED
         locked.completed_at = timezone.now()
-        _save(locked, by=by, reason="Completed")
+        _save(locked, by=by, reason=f"Completed{_early_note(override_reason)}")
         outbox.outbox_on_completed(request=locked)
     return locked
 
 
-def appointment_mark_no_show(*, request: AppointmentRequest, by) -> AppointmentRequest:
-    """The patient did not come. Only on or after the exam's day."""
+def appointment_mark_no_show(
+    *, request: AppointmentRequest, by, override_reason: str = ""
+) -> AppointmentRequest:
+    """The patient did not come: not before the booked time without a reason."""
+    override_reason = override_reason.strip()
     with transaction.atomic():
         locked = _locked(request)
-        _check(locked, "no_show")
+        _check(locked, "no_show", override=override_reason)
         locked.status = Status.NO_SHOW
-        _save(locked, by=by, reason="No-show")
+        _save(locked, by=by, reason=f"No-show{_early_note(override_reason)}")
         outbox.outbox_on_cancelled(request=locked)
+    return locked
+
+
+def appointment_reopen(*, request: AppointmentRequest, by) -> AppointmentRequest:
+    """Undo staff's move to completed, no-show or cancelled made within the last day:
+    back to the status and booked time before it, with its texts put right."""
+    with transaction.atomic():
+        locked = _locked(request)
+        _check(locked, "reopen")
+        found = reopening(locked, timezone.now())
+        undone = locked.get_status_display()
+        locked.status = found.status
+        locked.scheduled_at = found.scheduled_at
+        locked.completed_at = None
+        locked.cancel_reason = ""
+        _save(locked, by=by, reason=f"Reopened (undid “{undone}”)")
+        outbox.outbox_on_reopened(request=locked, since=found.changed_at)
     return locked
 
 
@@ -159,6 +195,7 @@ def appointment_cancel(
         label = "Cancelled by the patient" if by_patient else "Cancelled"
         locked.cancel_reason = (f"{label}: {reason}" if reason else label)[:200]
         _save(locked, by=by, reason=label)
+        booking.booking_release(request=locked)
         outbox.outbox_on_cancelled(request=locked)
         if by_patient:
             outbox.outbox_on_staff_event(request=locked, kind=emails.STAFF_CANCELLED)
@@ -182,6 +219,7 @@ def appointment_ask_other_dates(
         locked.window_override_reason = ""
         locked.other_dates_requested_at = timezone.now()
         _save(locked, by=None, reason="Patient asked for other dates")
+        booking.booking_release(request=locked)
         if was_booked:
             # The texts for the old time must not go out.
             outbox.outbox_on_cancelled(request=locked)

@@ -6,8 +6,10 @@ and an optional guard (a refusal in staff's words, or ''). The services check a
 move here under the row lock; the admin's buttons and views and the patient's page
 read the same table.
 
-To add a move (for example "Reopen"), add one `Move` to `MOVES` and a service in
-`appointments.services`; to refuse a move in some case, give it a `guard`.
+To add a move, add one `Move` to `MOVES` and a service in `appointments.services`;
+to refuse a move in some case, give it a `guard`. A guard staff may overrule for a
+real exception (with a reason, kept in the history) is marked `overridable`; a move
+whose button only makes sense when its guard passes (Reopen) is `offered_if_allowed`.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from appointments.admin_forms import CancelForm, ConfirmForm, ScheduleForm
+from appointments.admin_forms import CancelForm, ConfirmForm, EarlyMoveForm, ScheduleForm
 from appointments.models import AppointmentRequest
+from appointments.reopen import REOPENABLE, reopening
+from clinic.display import when_display
 
 Status = AppointmentRequest.Status
 STAFF, PATIENT = "staff", "patient"
@@ -38,6 +42,8 @@ class Move:
     button: str = ""  # the form's submit button
     arguments: Callable = field(default=lambda form: {})  # the form's answers for the service
     guard: Callable[[AppointmentRequest, dt.datetime], str] | None = None
+    overridable: bool = False  # staff may make it despite the guard, saying why
+    offered_if_allowed: bool = False  # no button while the guard refuses
 
     def label_for(self, request: AppointmentRequest) -> str:
         if self.name == "schedule" and request.status == Status.SCHEDULED:
@@ -45,10 +51,25 @@ class Move:
         return self.label
 
 
-def _not_before_the_exam_day(request: AppointmentRequest, now: dt.datetime) -> str:
-    if request.scheduled_at and timezone.localdate(request.scheduled_at) > timezone.localdate(now):
-        return "The exam is still to come: it cannot be a no-show yet."
-    return ""
+def _not_before_the_booked_time(verb: str):
+    def guard(request: AppointmentRequest, now: dt.datetime) -> str:
+        if request.scheduled_at is None or request.scheduled_at <= now:
+            return ""
+        return (
+            f"The exam is booked for {when_display(request.scheduled_at)}: it cannot be {verb} "
+            "before then. If it really happened early, tick “Before the booked time” and say why."
+        )
+
+    return guard
+
+
+def _reopenable(request: AppointmentRequest, now: dt.datetime) -> str:
+    found = reopening(request, now)
+    return found if isinstance(found, str) else ""
+
+
+def _early_reason(form) -> dict:
+    return {"override_reason": form.reason}
 
 
 MOVES: dict[str, Move] = {
@@ -76,8 +97,11 @@ MOVES: dict[str, Move] = {
             Status.COMPLETED,
             verb="marked completed",
             service="appointment_complete",
-            form=ConfirmForm,
+            form=EarlyMoveForm,
             button="Yes, the exam is done",
+            arguments=_early_reason,
+            guard=_not_before_the_booked_time("marked completed"),
+            overridable=True,
         ),
         Move(
             "no_show",
@@ -86,9 +110,11 @@ MOVES: dict[str, Move] = {
             Status.NO_SHOW,
             verb="marked as a no-show",
             service="appointment_mark_no_show",
-            form=ConfirmForm,
+            form=EarlyMoveForm,
             button="Yes, the patient did not come",
-            guard=_not_before_the_exam_day,
+            arguments=_early_reason,
+            guard=_not_before_the_booked_time("marked as a no-show"),
+            overridable=True,
         ),
         Move(
             "cancel",
@@ -111,13 +137,34 @@ MOVES: dict[str, Move] = {
             service="appointment_ask_other_dates",
             by=frozenset({PATIENT}),
         ),
+        # Staff undo their own completed, no-show or cancelled within a day: back to
+        # the status and booked time before it (appointments.reopen), texts put right.
+        Move(
+            "reopen",
+            "Reopen",
+            REOPENABLE,
+            "",  # the status it had before
+            verb="reopened: there is nothing to undo",
+            service="appointment_reopen",
+            form=ConfirmForm,
+            button="Yes, undo it",
+            guard=_reopenable,
+            offered_if_allowed=True,
+        ),
     ]
 }
 
 
-def moves_for(request: AppointmentRequest, by: str = STAFF) -> list[Move]:
+def moves_for(request: AppointmentRequest, by: str = STAFF, now=None) -> list[Move]:
     """The moves `by` may offer for this request now, in the table's order."""
-    return [m for m in MOVES.values() if by in m.by and request.status in m.sources]
+    now = now or timezone.now()
+    return [
+        m
+        for m in MOVES.values()
+        if by in m.by
+        and request.status in m.sources
+        and not (m.offered_if_allowed and m.guard(request, now))
+    ]
 
 
 def move_allowed(request: AppointmentRequest, name: str, by: str = STAFF) -> bool:
@@ -126,9 +173,16 @@ def move_allowed(request: AppointmentRequest, name: str, by: str = STAFF) -> boo
 
 
 def move_refusal(
-    request: AppointmentRequest, name: str, *, expected: str | None = None, now=None
+    request: AppointmentRequest,
+    name: str,
+    *,
+    expected: str | None = None,
+    now=None,
+    override: str = "",
 ) -> tuple[str, str] | None:
-    """Why `name` cannot be made on the locked row now, as (code, message), or None."""
+    """Why `name` cannot be made on the locked row now, as (code, message), or None.
+
+    `override` (staff's reason) lifts the guard of an `overridable` move."""
     move = MOVES[name]
     if expected is not None and request.status != expected:
         return (
@@ -141,7 +195,7 @@ def move_refusal(
             "not_allowed",
             f"A request that is “{request.get_status_display()}” cannot be {move.verb}.",
         )
-    if move.guard is not None:
+    if move.guard is not None and not (move.overridable and override):
         refusal = move.guard(request, now or timezone.now())
         if refusal:
             return ("guard", refusal)

@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from appointments import cycle, dob_check, services, tokens, transitions
+from appointments import (
+    booking,
+    booking_views,
+    cycle,
+    dob_check,
+    self_booking,
+    services,
+    tokens,
+    transitions,
+)
 from appointments.availability import clinic_calendar
 from appointments.dob_check import Verdict
 from appointments.form_content import request_form_content
@@ -73,17 +82,19 @@ def request_form(request: HttpRequest) -> HttpResponse:
             form.add_error(None, RATE_LIMITED_MESSAGE)
             status = 429
         elif form.is_valid():
-            appointment, _created = services.appointment_request_create(
-                fields=form.request_fields(),
-                submission_key=form.cleaned_data["submission_key"],
-            )
-            return redirect(
-                "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
-            )
+            try:
+                appointment = _request_save(form)
+            except booking.SlotTaken as exc:
+                form.slot_taken(exc.nearest)
+            else:
+                return redirect(
+                    "appointments:confirmation", token=tokens.confirmation_token(appointment.pk)
+                )
     else:
         form = AppointmentRequestForm(calendar=calendar, content=content)
     config = {
         "windowUrl": reverse("appointments:window"),
+        "timesUrl": reverse("appointments:times"),
         # The script's own words, in the page's language.
         "text": {
             "daysYouCanPick": gettext("Days you can pick:"),
@@ -102,6 +113,23 @@ def request_form(request: HttpRequest) -> HttpResponse:
     if status == 429:
         response["Retry-After"] = "3600"
     return response
+
+
+def _request_save(form: AppointmentRequestForm) -> AppointmentRequest:
+    """Book her chosen time with the request, or save the request for a call back."""
+    key = form.cleaned_data["submission_key"]
+    if form.slot_at is not None:
+        appointment, _created = self_booking.appointment_request_book(
+            fields=form.request_fields(),
+            submission_key=key,
+            at=form.slot_at,
+            days=form.plan.open_days,
+        )
+    else:
+        appointment, _created = services.appointment_request_create(
+            fields=form.request_fields(), submission_key=key
+        )
+    return appointment
 
 
 @never_cache
@@ -144,18 +172,44 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.confirmation_pk(token)
     if pk is None:
         raise Http404("This page has expired.")
-    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    appointment = get_object_or_404(
+        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
+    )
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     return render(
         request,
         "appointments/confirmation.html",
         {
             "appointment": appointment,
             "procedure_name": localized(appointment.procedure).short_name,
-            "plan": calendar.plan(appointment.last_period_start, appointment.cycle_length),
+            "plan": plan,
+            "case": confirmation_case(appointment, plan),
+            "chosen_days": [
+                d
+                for d in (
+                    appointment.preferred_date_1,
+                    appointment.preferred_date_2,
+                    appointment.preferred_date_3,
+                )
+                if d
+            ],
             "manage_token": tokens.manage_token(appointment.pk),
+            "token": token,
+            **booking_views.confirmation_context(appointment),
         },
     )
+
+
+def confirmation_case(appointment: AppointmentRequest, plan: cycle.WindowPlan) -> str:
+    """Which next steps fit her: "booked", "cancelled", "call_day_1" or "waiting"."""
+    if appointment.status == AppointmentRequest.Status.SCHEDULED:
+        return "booked"
+    if appointment.status != AppointmentRequest.Status.REQUESTED:
+        return "closed"
+    if plan.state != cycle.State.OPEN:
+        return "call_day_1"
+    return "waiting"
 
 
 @no_referrer
@@ -164,20 +218,32 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.manage_pk(token)
     if pk is None:
         return render(request, "appointments/manage_expired.html", status=404)
-    appointment = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
+    appointment = get_object_or_404(
+        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
+    )
     verified = pk in request.session.get(VERIFIED_SESSION_KEY, [])
     if not verified:
         return _manage_check_dob(request, appointment)
 
     calendar = clinic_calendar()
+    plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     cancel_form = PatientCancelForm(prefix="cancel")
-    dates_form = OtherDatesForm(prefix="dates", calendar=calendar)
+    dates_form = OtherDatesForm(prefix="dates", calendar=calendar, plan=plan)
+    confirming = ""
     if request.method == "POST":
+        handled = booking_views.manage_action(request, appointment)
+        if handled is not None:
+            return handled
         action = request.POST.get("action")
+        # Each change asks first: the first post shows what will happen, the second
+        # (with "confirm") does it.
+        confirmed = request.POST.get("confirm") == "yes"
         try:
             if action == "cancel":
                 cancel_form = PatientCancelForm(request.POST, prefix="cancel")
-                if cancel_form.is_valid():
+                if cancel_form.is_valid() and not confirmed:
+                    confirming = "cancel"
+                elif cancel_form.is_valid():
                     services.appointment_cancel(
                         request=appointment,
                         reason=cancel_form.cleaned_data["reason"],
@@ -186,8 +252,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
                     messages.success(request, gettext("Your request is cancelled."))
                     return redirect(request.path)
             elif action == "other_dates":
-                dates_form = OtherDatesForm(request.POST, prefix="dates", calendar=calendar)
-                if dates_form.is_valid():
+                dates_form = OtherDatesForm(
+                    request.POST, prefix="dates", calendar=calendar, plan=plan
+                )
+                if dates_form.is_valid() and not confirmed:
+                    confirming = "other_dates"
+                elif dates_form.is_valid():
                     services.appointment_ask_other_dates(
                         request=appointment, dates=dates_form.dates
                     )
@@ -199,15 +269,19 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         except services.TransitionError as exc:
             messages.error(request, exc.messages[0])
             return redirect(request.path)
+    can_change = transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT)
     return render(
         request,
         "appointments/manage.html",
         {
             "appointment": appointment,
             "procedure_name": localized(appointment.procedure).short_name,
-            "can_change": transitions.move_allowed(appointment, "cancel", by=transitions.PATIENT),
+            "can_change": can_change,
+            "confirming": confirming if can_change else "",
             "cancel_form": cancel_form,
             "dates_form": dates_form,
+            "plan": plan,
+            **booking_views.manage_context(appointment),
         },
     )
 

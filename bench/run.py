@@ -11,6 +11,7 @@
    interleaved rounds, and prints the medians of req/s, p50 and p99 and each page's
    ratio to the floor; then the median latency of requests sent one at a time on one
    connection (a cost per request, steadier than req/s on a busy machine).
+   Then the free-times lookup (`bench/free_times.py`), against the same floor.
 3. Submits 200 appointment requests from 20 concurrent clients (captcha and rate
    limits off for the run) and prints how many were saved and the p95 latency.
 
@@ -37,6 +38,7 @@ from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import free_times  # noqa: E402
 import server  # noqa: E402
 
 PAGES = ["/", "/procedures/hsg/", "/faq/", "/robots.txt"]
@@ -354,7 +356,15 @@ def main() -> None:
     server.prepare(env, database=DATABASE)
     with server.gunicorn(env, port=port, log_name="bench-gunicorn") as base:
         print(f"gunicorn (production settings) on {base}", flush=True)
-        print_pages(load_pages(base))
+        pages = load_pages(base)
+        print_pages(pages)
+        free_times.measure(
+            base,
+            floor_rps=pages[FLOOR]["rps"],
+            seconds=SECONDS,
+            rounds=ROUNDS,
+            connections=CONNECTIONS,
+        )
         print(f"\nSubmitting {SUBMISSIONS} appointment requests from {CLIENTS} clients…")
         sub = submit_many(base)
     saved = saved_count(env)

@@ -165,6 +165,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    "offer-earlier-times": {
+        "task": "appointments.tasks.offer_earlier_times",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
     # A worker writes the time: /healthz shows a stopped worker (operations/heartbeat.py).
     "worker-heartbeat": {
         "task": "operations.tasks.worker_heartbeat",

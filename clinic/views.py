@@ -12,7 +12,9 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
@@ -126,6 +128,29 @@ def robots_txt(request):
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@requires_csrf_token
+def permission_denied(request, exception):
+    """403: inside the admin, an admin page that says so and leads back; elsewhere, ours."""
+    if request.path.startswith(reverse("admin:index")) and request.user.is_authenticated:
+        context = {
+            **admin.site.each_context(request),
+            "title": "You cannot do this",
+            "back_url": _same_site_referer(request) or reverse("admin:index"),
+        }
+        return render(request, "admin/403.html", context, status=403)
+    return render(request, "403.html", status=403)
+
+
+def _same_site_referer(request) -> str:
+    """The page she came from, when it is one of ours (never another site's address)."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return ""
 
 
 @requires_csrf_token

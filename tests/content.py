@@ -16,11 +16,15 @@ CONTENT_MIGRATIONS = [
     "clinic.migrations.0004_safer_wording",
     "faq.migrations.0004_safer_wording",
     "texting.migrations.0004_safer_texts",
+    # Self-scheduling's rooms, exam lengths and rules.
+    "appointments.migrations.0006_booking",
+    "texting.migrations.0007_conversations",
+    "appointments.migrations.0007_front_desk_group",
     # The Spanish beside the English (clinic/i18n.py).
     "procedures.migrations.0005_spanish_content",
     "clinic.migrations.0008_spanish_content",
     "faq.migrations.0006_spanish_content",
-    "texting.migrations.0008_spanish_templates",
+    "texting.migrations.0010_spanish_templates",
 ]
 
 

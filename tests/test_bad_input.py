@@ -254,7 +254,8 @@ def test_a_cancel_reason_is_stored_as_typed_and_shown_escaped_to_staff(
     verified_manage_page(patient, appointment)
     url = reverse("appointments:manage", args=[tokens.manage_token(appointment.pk)])
 
-    response = patient.post(url, {"action": "cancel", "cancel-reason": reason})
+    data = {"action": "cancel", "cancel-reason": reason, "confirm": "yes"}
+    response = patient.post(url, data)
 
     assert response.status_code in (200, 302)
     appointment.refresh_from_db()

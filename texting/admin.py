@@ -4,20 +4,26 @@ An app shows the texts about one of its rows with
 `{% include "admin/texting/text_thread.html" with subject_id=... %}`.
 """
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.urls import path, reverse
 from django.utils.html import format_html
 
-from clinic.phones import phone_e164
-from texting import registry, services
+from clinic.display import when_display
+from clinic.phones import phone_display, phone_e164, phone_e164_or_none
+from texting import conversations, registry, services
+from texting.admin_conversation import conversation_view
 from texting.models import (
     InboundMessage,
     MessageTemplate,
     OptOut,
     OutboundMessage,
     OverdueMessage,
+    QuickReply,
 )
 
 
@@ -31,6 +37,17 @@ class SubjectChangeList(ChangeList):
         links = subjects.links(ids) if subjects and ids else {}
         for obj in self.result_list:
             obj.subject_link = links.get(obj.subject_id)
+
+
+class InboxChangeList(SubjectChangeList):
+    """Also the patient's name for each listed phone, in one lookup per app."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        related = conversations.related_for(list({obj.from_phone for obj in self.result_list}))
+        for obj in self.result_list:
+            named = [r for r in related.get(obj.from_phone, []) if r.name]
+            obj.patient_link = (named[0].url, named[0].name) if named else None
 
 
 class SubjectAdminMixin:
@@ -102,13 +119,15 @@ class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
         "channel",
         "kind_label",
         "status",
-        "send_at",
+        "due",
         "attempts",
         "delivery_status",
         "last_error",
-        "sent_at",
+        "sent",
+        "sender",
     ]
     list_filter = [DueFilter, "status", "channel", KindFilter]
+    list_select_related = ["sent_by"]
     search_fields = ["twilio_sid", "dedupe_key"]
     date_hierarchy = "send_at"
     actions = ["retry", "cancel"]
@@ -116,7 +135,8 @@ class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
         "request_link",
         "channel",
         "kind",
-        "to_phone",
+        "to",
+        "sender",
         "body",
         "send_at",
         "status",
@@ -130,6 +150,24 @@ class OutboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
         "sent_at",
         "updated_at",
     ]
+
+    @admin.display(description="to")
+    def to(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.to_phone, phone_display(obj.to_phone))
+
+    @admin.display(description="due", ordering="send_at")
+    def due(self, obj):
+        return when_display(obj.send_at)
+
+    @admin.display(description="sent", ordering="sent_at")
+    def sent(self, obj):
+        return when_display(obj.sent_at) or "–"
+
+    @admin.display(description="written by")
+    def sender(self, obj):
+        if obj.sent_by_id is None:
+            return "Automatic"
+        return obj.sent_by.get_full_name() or obj.sent_by.get_username()
 
     def has_add_permission(self, request):
         return False
@@ -180,26 +218,39 @@ class OverdueMessageAdmin(OutboundMessageAdmin):
         return super().changelist_view(request, extra_context)
 
 
+# Urgent unread first, then unread, then the rest (newest first within each).
+INBOX_PRIORITY = Case(
+    When(is_read=False, is_urgent=True, then=Value(0)),
+    When(is_read=False, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
 @admin.register(InboundMessage)
 class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
-    """The inbox: replies from patients, newest first."""
+    """The inbox: urgent unread replies first, each with who sent it and how to call."""
 
     list_display = [
-        "received_at",
-        "request_link",
-        "kind",
-        "short_body",
-        "is_urgent",
-        "needs_attention",
-        "is_read",
+        "received",
+        "patient",
+        "phone_link",
+        "message",
+        "urgent_word",
+        "read_word",
+        "open_conversation",
     ]
+    list_display_links = None
     list_filter = ["is_read", "is_urgent", "needs_attention", "kind"]
-    search_fields = ["message_sid"]
+    list_per_page = 50
+    # Names and references are found through the registry (`SubjectAdminMixin`).
+    search_fields = ["body", "from_phone", "message_sid"]
+    search_help_text = "Search by phone (any way it is typed), name, reference or words."
     actions = ["mark_read", "mark_unread"]
     fields = [
         "received_at",
         "request_link",
-        "from_phone",
+        "phone_link",
         "body",
         "kind",
         "is_urgent",
@@ -207,11 +258,61 @@ class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
         "is_read",
         "message_sid",
     ]
-    readonly_fields = ["received_at", "request_link", "from_phone", "body", "kind", "message_sid"]
+    readonly_fields = ["received_at", "request_link", "phone_link", "body", "kind", "message_sid"]
+
+    def get_changelist(self, request, **kwargs):
+        return InboxChangeList
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(conversation_view, self))
+        return [
+            path("<int:pk>/conversation/", view, name="texting_conversation"),
+            *super().get_urls(),
+        ]
+
+    def get_ordering(self, request):
+        return [INBOX_PRIORITY.asc(), "-received_at"]
+
+    def get_search_results(self, request, queryset, search_term):
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        e164 = phone_e164_or_none(search_term)
+        if e164:
+            results = results | queryset.filter(from_phone=e164)
+        return results, duplicates
+
+    @admin.display(description="received", ordering="received_at")
+    def received(self, obj):
+        return when_display(obj.received_at)
+
+    @admin.display(description="patient")
+    def patient(self, obj):
+        link = getattr(obj, "patient_link", None)
+        return format_html('<a href="{}">{}</a>', *link) if link else "Unknown number"
+
+    @admin.display(description="phone")
+    def phone_link(self, obj):
+        return format_html('<a href="tel:{}">{}</a>', obj.from_phone, phone_display(obj.from_phone))
 
     @admin.display(description="text")
-    def short_body(self, obj):
-        return obj.body if len(obj.body) <= 80 else obj.body[:79] + "…"
+    def message(self, obj):
+        return format_html('<span class="inbox-text">{}</span>', obj.body)
+
+    @admin.display(description="urgent", ordering="is_urgent")
+    def urgent_word(self, obj):
+        if obj.is_urgent:
+            return format_html('<strong class="flag flag-urgent">{}</strong>', "Urgent")
+        return "Needs a call" if obj.needs_attention else ""
+
+    @admin.display(description="read", ordering="is_read")
+    def read_word(self, obj):
+        return "Read" if obj.is_read else format_html("<strong>{}</strong>", "Not read")
+
+    @admin.display(description="answer")
+    def open_conversation(self, obj):
+        return format_html(
+            '<a class="button" href="{}">Open and answer</a>',
+            reverse("admin:texting_conversation", args=[obj.pk]),
+        )
 
     def has_add_permission(self, request):
         return False
@@ -225,6 +326,14 @@ class InboundMessageAdmin(SubjectAdminMixin, admin.ModelAdmin):
     def mark_unread(self, request, queryset: QuerySet):
         count = queryset.update(is_read=False)
         self.message_user(request, f"{count} repl(ies) marked as unread.", messages.SUCCESS)
+
+
+@admin.register(QuickReply)
+class QuickReplyAdmin(admin.ModelAdmin):
+    """Saved answers for the conversation page's reply box."""
+
+    list_display = ["title", "body", "order", "active"]
+    fields = ["title", "body", "order", "active"]
 
 
 class OptOutForm(forms.ModelForm):
@@ -243,10 +352,14 @@ class OptOutAdmin(admin.ModelAdmin):
     """Phones that get no texts. Deleting a row lets texts go to that phone again."""
 
     form = OptOutForm
-    list_display = ["phone", "source", "created_at"]
+    list_display = ["phone_shown", "source", "created_at"]
     list_filter = ["source"]
     search_fields = ["phone"]
     readonly_fields = ["created_at"]
+
+    @admin.display(description="phone", ordering="phone")
+    def phone_shown(self, obj):
+        return phone_display(obj.phone)
 
     def save_model(self, request, obj, form, change):
         if change:

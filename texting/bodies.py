@@ -62,7 +62,15 @@ FIRST_NAME_FALLBACK = "there"
 FIRST_NAME_FALLBACKS = {"en": FIRST_NAME_FALLBACK, "es": "paciente"}
 
 # Template kinds that must end with the opt-out line.
-OPT_OUT_KINDS = {"received", "scheduled", "reminder", "follow_up", "reply_help", "reply_start"}
+OPT_OUT_KINDS = {
+    "received",
+    "scheduled",
+    "moved",
+    "reminder",
+    "follow_up",
+    "reply_help",
+    "reply_start",
+}
 
 # Template kinds that answer "call us at once": they must also say what to do when the
 # office is closed ({closed_help}).
@@ -286,6 +294,10 @@ DEFAULT_TEMPLATES = {
         "How to get ready is in the email we sent you. Questions? Call {phone}. "
         "Reply STOP to opt out."
     ),
+    "moved": (
+        "{practice}: Hi {first_name}, your visit has moved to {date} at {time}, at "
+        "{address}. Questions? Call {phone}. Reply STOP to opt out."
+    ),
     "reminder": (
         "{practice}: Hi {first_name}, see you tomorrow, {date} at {time}. Bring a photo ID "
         "and your insurance card. How to get ready is in our email. Reply C to confirm. "
@@ -334,6 +346,10 @@ DEFAULT_TEMPLATES_ES = {
         "{practice}: Hola {first_name}, su cita es el {date} a las {time}, en {address}. "
         "Para prepararse, lea el correo que le enviamos. ¿Preguntas? Llame al {phone}. "
         "Responda PARAR para no recibir textos."
+    ),
+    "moved": (
+        "{practice}: Hola {first_name}, su cita cambio al {date} a las {time}, en "
+        "{address}. ¿Preguntas? Llame al {phone}. Responda PARAR para no recibir textos."
     ),
     "reminder": (
         "{practice}: Hola {first_name}, hasta mañana, {date} a las {time}. Traiga su ID "

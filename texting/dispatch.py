@@ -89,7 +89,8 @@ def _claim(message: OutboundMessage, now: datetime.datetime) -> bool:
         outbox_cancel_pending(pending, reason)
         logger.info("texting: message %s cancelled at send time", message.pk)
         return False
-    if message.channel == Channel.SMS and timing.is_quiet(now):
+    # An answer to the patient's own recent text may go in quiet hours (staff chose so).
+    if message.channel == Channel.SMS and timing.is_quiet(now) and not message.quiet_hours_ok:
         pending.update(send_at=timing.next_allowed(now))
         return False
     return bool(pending.update(status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1))

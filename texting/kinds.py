@@ -1,4 +1,4 @@
-"""The messages texting queues itself: automatic replies and the urgent-reply alert."""
+"""The messages texting queues itself: automatic replies, staff answers and the urgent alert."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -7,6 +7,10 @@ from django.urls import reverse
 from texting import registry
 from texting.inbound import REPLY, URGENT_ALERT
 from texting.models import OutboundMessage
+
+# A staff member's answer from the conversation page: only an opt-out stops it, and
+# it goes to the number it was written to.
+STAFF = "staff"
 
 
 def urgent_alert_email(message: OutboundMessage) -> EmailMessage:
@@ -23,6 +27,7 @@ def urgent_alert_email(message: OutboundMessage) -> EmailMessage:
 
 def kinds_register() -> None:
     registry.kind_register(registry.MessageKind(REPLY, "Automatic reply"))
+    registry.kind_register(registry.MessageKind(STAFF, "Answer from staff"))
     registry.kind_register(
         registry.MessageKind(
             URGENT_ALERT,

@@ -7,6 +7,7 @@ kind of message means belongs to the app that queues it (see `texting.registry`)
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -84,10 +85,23 @@ class OutboundMessage(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True)
-    twilio_sid = models.CharField("Twilio SID", max_length=64, blank=True, db_index=True)
+    twilio_sid = models.CharField("Twilio reference", max_length=64, blank=True, db_index=True)
     delivery_status = models.CharField(max_length=20, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
-    dedupe_key = models.CharField(max_length=100, unique=True)
+    dedupe_key = models.CharField("internal key", max_length=100, unique=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The staff member who wrote it; empty for automatic texts.",
+    )
+    quiet_hours_ok = models.BooleanField(
+        "may go during quiet hours",
+        default=False,
+        help_text="An answer to the patient's own message may go between 9 pm and 8 am.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -139,7 +153,7 @@ class InboundMessage(models.Model):
         HELP = "help", "Help"
         CONFIRMATION = "confirmation", "Confirmed appointment"
 
-    message_sid = models.CharField("Twilio MessageSid", max_length=64, unique=True)
+    message_sid = models.CharField("Twilio reference", max_length=64, unique=True)
     from_phone = models.CharField("from", max_length=16, db_index=True)
     body = models.TextField(blank=True)
     # What the reply answers, as an id in the app that registered a "received" reply
@@ -170,6 +184,29 @@ class InboundMessage(models.Model):
         return reverse("admin:texting_inboundmessage_change", args=[self.pk])
 
 
+class QuickReply(models.Model):
+    """A saved answer the front desk can put in the reply box with one click."""
+
+    title = models.CharField(max_length=60, help_text="What staff see in the list.")
+    body = models.TextField(max_length=480, help_text="The words of the text, as sent.")
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name_plural = "quick replies"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        problems = bodies.FORBIDDEN_WORDS.findall(self.body)
+        if problems:
+            raise ValidationError(
+                {"body": f"Texts must not name the exam or health details: {', '.join(problems)}."}
+            )
+
+
 class OptOut(models.Model):
     """A phone that must not get texts. STOP adds it; START or UNSTOP removes it."""
 
@@ -196,6 +233,7 @@ class MessageTemplate(models.Model):
     class Kind(models.TextChoices):
         RECEIVED = "received", "Request received"
         SCHEDULED = "scheduled", "Appointment scheduled"
+        MOVED = "moved", "Visit moved (rescheduled)"
         REMINDER = "reminder", "Reminder (day before)"
         FOLLOW_UP = "follow_up", "Follow-up (after the exam)"
         REPLY_HELP = "reply_help", "Reply to HELP"

@@ -53,3 +53,18 @@ def clinic(practice, hsg, aetna, frozen_now):
 def admin_client(frozen_now, admin_client):
     """The root conftest's front-desk client, signed in at the frozen time."""
     return admin_client
+
+
+@pytest.fixture
+def booking_setup(clinic, hsg):
+    """One fluoroscopy room for one exam at a time; an HSG keeps it 30 + 15 minutes."""
+    from appointments.booking_models import BookingRules, ExamLength, Room
+
+    BookingRules.objects.all().delete()
+    rules = BookingRules.objects.create(lead_hours=24, horizon_days=60, step_minutes=30)
+    Room.objects.all().delete()
+    Room.objects.create(name="Fluoroscopy room", capacity=1)
+    ExamLength.objects.update_or_create(
+        procedure=hsg, defaults={"duration_minutes": 30, "buffer_minutes": 15}
+    )
+    return rules

@@ -46,15 +46,16 @@ def test_the_list_query_count_does_not_grow_with_rows(
 ):
     AppointmentRequestFactory.create_batch(3)
     admin_client.get(url("changelist"))  # warm the session
-    # 13 queries whatever the number of rows: session, user, OTP device, the
+    # 14 queries whatever the number of rows: session, user, OTP device, the
     # procedure filter's choices, two counts (filtered and total), the site admin's
     # practice check, ONE query for the page of rows (procedure joined, the practice's
-    # window days as subqueries), the session save in a savepoint (3), and the access
-    # log's two INSERTs (the access, and every row it listed in one statement).
-    with django_assert_num_queries(13):
+    # window days as subqueries), the urgent-reply banner's count, the session save in
+    # a savepoint (3), and the access log's two INSERTs (the access, and every row it
+    # listed in one statement).
+    with django_assert_num_queries(14):
         admin_client.get(url("changelist"))
     AppointmentRequestFactory.create_batch(20)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         admin_client.get(url("changelist"))
 
 
@@ -140,14 +141,14 @@ def test_a_stale_schedule_page_saves_nothing(admin_client, appointment):
 def test_complete_no_show_and_cancel_follow_the_workflow(admin_client, clinic, frozen_now):
     done = AppointmentRequestFactory()
     schedule(admin_client, done)
-    admin_client.post(url("complete", done.pk))
+    admin_client.post(url("complete", done.pk), {"early": "on", "early_reason": "Came early"})
     done.refresh_from_db()
     assert done.status == Status.COMPLETED and done.completed_at is not None
 
     early = AppointmentRequestFactory()
-    schedule(admin_client, early)
+    schedule(admin_client, early, time="11:30")  # the room is taken at 10:30
     response = admin_client.post(url("no_show", early.pk))
-    assert "cannot be a no-show yet" in response.content.decode()
+    assert "cannot be marked as a no-show before then" in response.content.decode()
 
     cancelled = AppointmentRequestFactory()
     assert (
@@ -210,3 +211,113 @@ def test_the_admin_needs_the_second_factor(client, staff_user, appointment):
     client.force_login(staff_user)
     assert client.get(url("today")).status_code == 302
     assert client.get(url("schedule", appointment.pk)).status_code == 302
+
+
+def test_a_day_asked_for_outside_the_window_is_flagged_in_the_list_and_on_the_page(
+    admin_client, clinic
+):
+    inside = AppointmentRequestFactory(preferred_date_1=dt.date(2027, 3, 8))
+    outside = AppointmentRequestFactory(
+        preferred_date_1=dt.date(2027, 3, 9), preferred_date_2=dt.date(2027, 3, 16)
+    )
+
+    listing = admin_client.get(url("changelist")).content.decode()
+    page = admin_client.get(url("change", outside.pk)).content.decode()
+    fine = admin_client.get(url("change", inside.pk)).content.decode()
+
+    assert listing.count("outside window") == 1
+    assert "Tue Mar 16 <strong" in listing
+    assert "Outside the window: Tue Mar 16" in page
+    assert "Outside the window" not in fine
+
+
+# --- One look per call ------------------------------------------------------------------
+
+
+def test_the_request_page_puts_what_a_call_needs_first(admin_client, clinic):
+    appointment = AppointmentRequestFactory(
+        first_name="Maria",
+        last_name="Lopez",
+        phone="+12122462063",
+        referring_physician="Dr. Stone",
+        referring_physician_phone="(212) 555-0100",
+        notes="Mornings are best.",
+        contrast_allergy=True,
+    )
+    other = AppointmentRequestFactory(phone="+12122462063")
+
+    html = admin_client.get(url("change", appointment.pk)).content.decode()
+
+    sheet = html.split('<dl class="call-sheet">')[1].split("</dl>")[0]
+    labels = [
+        "Name",
+        "Age",
+        "Phone",
+        "Exam",
+        "Status",
+        "Window",
+        "Days asked for",
+        "Insurance",
+        "Referring doctor",
+        "Her note",
+        "Screening",
+        "Other open requests, same phone",
+    ]
+    positions = [sheet.index(f"<dt>{label}</dt>") for label in labels]
+    assert positions == sorted(positions)
+    assert "Maria Lopez" in sheet and "<dd>36 (born Mar 14, 1990)</dd>" in sheet
+    assert '<a class="call-link" href="tel:+12122462063">(212) 246-2063</a>' in sheet
+    assert "Fri Mar 5 to Fri Mar 12" in sheet and "Mon Mar 8" in sheet
+    assert "Dr. Stone, phone (212) 555-0100" in sheet and "Mornings are best." in sheet
+    assert other.reference in sheet
+
+
+def test_the_patients_details_are_edited_in_a_separate_step(admin_client, appointment):
+    page = admin_client.get(url("change", appointment.pk)).content.decode()
+    assert 'name="first_name"' not in page  # read-only until "Edit"
+    assert 'name="_save"' not in page
+    assert "Edit the patient&#x27;s details" in page or "Edit the patient's details" in page
+
+    editing = admin_client.get(url("change", appointment.pk) + "?edit=1").content.decode()
+    assert 'name="first_name"' in editing and 'name="_save"' in editing
+
+    data = {
+        field: getattr(appointment, field) or ""
+        for field in ["first_name", "last_name", "email", "preferred_time", "notes"]
+    }
+    data.update(
+        procedure=appointment.procedure_id,
+        phone="(212) 555-0199",
+        date_of_birth="1990-03-14",
+        last_period_start="2027-03-01",
+        preferred_date_1="2027-03-08",
+        **{
+            "outbound_messages-TOTAL_FORMS": 0,
+            "outbound_messages-INITIAL_FORMS": 0,
+        },
+        _save="Save",
+    )
+    response = admin_client.post(url("change", appointment.pk) + "?edit=1", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    appointment.refresh_from_db()
+    assert appointment.phone == "+12125550199"
+
+
+def test_posting_without_edit_changes_nothing(admin_client, appointment):
+    admin_client.post(
+        url("change", appointment.pk),
+        {"first_name": "Changed", "outbound_messages-TOTAL_FORMS": 0, "_save": "Save"},
+    )
+    appointment.refresh_from_db()
+    assert appointment.first_name != "Changed"
+
+
+def test_dates_and_phones_read_one_way_on_the_list_and_todays_exams(admin_client, appointment):
+    schedule(admin_client, appointment, day="2027-03-08", time="09:30")
+
+    listing = admin_client.get(url("changelist")).content.decode()
+    today = admin_client.get(url("today") + "?day=2027-03-08").content.decode()
+
+    assert "Mon Mar 8, 9:30 am" in listing
+    assert "(212) 555-0123" in today and ">+12125550123<" not in today
+    assert "9:30 am" in today

@@ -73,7 +73,7 @@ def test_twenty_concurrent_submissions_make_twenty_requests_even_when_each_is_se
     )
 
 
-def test_two_staff_booking_the_same_request_at_once_leave_one_booking(clinic, staff_user):
+def test_two_staff_booking_the_same_request_at_once_leave_one_booking(booking_setup, staff_user):
     request = AppointmentRequestFactory()
     times = [
         dt.datetime(2027, 3, 8, 10, 0, tzinfo=NEW_YORK),

@@ -124,7 +124,7 @@ def test_the_request_and_its_texts_commit_together(client, form_data, monkeypatc
     # Fault injection, not a stand-in: the outbox hook fails, and nothing may be left.
     from appointments import services
 
-    def broken(*, request):
+    def broken(**kwargs):
         raise RuntimeError("outbox down")
 
     monkeypatch.setattr(services.outbox, "outbox_on_request_created", broken)

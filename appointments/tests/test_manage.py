@@ -1,6 +1,7 @@
 """The patient's own page: a signed link, a date-of-birth check, cancel or other dates."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -45,9 +46,10 @@ def test_the_right_date_of_birth_shows_the_status_and_date(client, url, appointm
 
 def test_the_verified_page_pins_its_queries(client, url, django_assert_num_queries):
     verify(client, url)
-    # 7 queries: the session, the request with its procedure, the calendar for the
-    # date form (practice, hours, closures), the site's header and footer (practice,
-    # hours).
+    client.get(url)  # warms the cache: booking rules, the header's and footer's facts
+    # 7 queries: the session, the request (its procedure, booking and waitlist place
+    # joined), the calendar for the date form (practice, hours, closures), the free
+    # times to move to (bookings, waitlist offers).
     with django_assert_num_queries(7):
         client.get(url)
 
@@ -92,7 +94,7 @@ def test_a_forged_link_is_refused(client, appointment):
 def test_the_patient_can_cancel(client, url, appointment, django_capture_on_commit_callbacks):
     verify(client, url)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "cancel", "cancel-reason": "Feeling better"})
+        client.post(url, {"action": "cancel", "cancel-reason": "Feeling better", "confirm": "yes"})
     outbox_dispatch_due()
     appointment.refresh_from_db()
     assert appointment.status == Status.CANCELLED
@@ -107,7 +109,7 @@ def test_the_patient_can_ask_for_other_dates_which_frees_a_booked_time(client, u
     appointment.scheduled_at = dt.datetime(2027, 3, 8, 15, tzinfo=dt.UTC)
     appointment.save()
     verify(client, url)
-    client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-10"})
+    client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-10", "confirm": "yes"})
     appointment.refresh_from_db()
     assert appointment.status == Status.REQUESTED
     assert appointment.scheduled_at is None
@@ -129,6 +131,93 @@ def test_a_completed_request_cannot_be_changed_from_the_page(client, url, appoin
     appointment.save()
     verify(client, url)
     assert "Cancel my request" not in client.get(url).content.decode()
-    client.post(url, {"action": "cancel"})
+    client.post(url, {"action": "cancel", "confirm": "yes"})
     appointment.refresh_from_db()
     assert appointment.status == Status.COMPLETED
+
+
+# --- Nothing irreversible in one tap ----------------------------------------------------
+
+
+def booked(appointment):
+    appointment.status = Status.SCHEDULED
+    appointment.scheduled_at = dt.datetime(2027, 3, 8, 15, tzinfo=dt.UTC)  # 10 am New York
+    appointment.save()
+    return appointment
+
+
+def test_cancelling_first_says_what_will_happen_and_changes_nothing(client, url, appointment):
+    booked(appointment)
+    verify(client, url)
+
+    response = client.post(url, {"action": "cancel", "cancel-reason": "Feeling better"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Cancel your request?" in html
+    assert "Monday, March 8 at 10:00 AM" in html and "will be freed" in html
+    assert 'name="cancel-reason" value="Feeling better"' in html
+    assert "Yes, cancel my request" in html and "No, keep my request" in html
+    appointment.refresh_from_db()
+    assert appointment.status == Status.SCHEDULED
+
+
+def test_asking_for_other_days_first_says_the_booked_time_will_be_freed(client, url, appointment):
+    booked(appointment)
+    verify(client, url)
+
+    response = client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-10"})
+
+    html = response.content.decode()
+    assert "Ask for these days?" in html
+    assert "Wednesday, March 10" in html
+    assert "will be freed" in html and "Monday, March 8 at 10:00 AM" in html
+    appointment.refresh_from_db()
+    assert appointment.status == Status.SCHEDULED and appointment.other_dates_requested_at is None
+
+
+# --- Other days within her window -------------------------------------------------------
+
+
+def test_other_days_are_offered_only_from_the_open_days_of_her_window(client, url):
+    verify(client, url)
+
+    html = client.get(url).content.decode()
+
+    # Window March 5 to 12 (today is March 2): the weekdays in it, nothing else.
+    choices = re.findall(r'<option value="(2027-[0-9-]+)"', html.split('name="dates-date_1"')[1])
+    assert choices[:6] == [
+        "2027-03-05",
+        "2027-03-08",
+        "2027-03-09",
+        "2027-03-10",
+        "2027-03-11",
+        "2027-03-12",
+    ]
+    assert len(set(choices)) == 6
+
+
+def test_a_day_outside_her_window_is_refused(client, url, appointment):
+    verify(client, url)
+
+    response = client.post(url, {"action": "other_dates", "dates-date_1": "2027-03-16"})
+
+    assert "outside your best days" in response.content.decode()
+    assert 'value="2027-03-16" selected' in response.content.decode()  # kept as sent
+    appointment.refresh_from_db()
+    assert appointment.other_dates_requested_at is None
+
+
+def test_an_irregular_cycle_may_pick_any_open_day_in_three_months(client, url, appointment):
+    appointment.last_period_start = None
+    appointment.cycle_irregular = True
+    appointment.save()
+    verify(client, url)
+
+    response = client.post(
+        url, {"action": "other_dates", "dates-date_1": "2027-04-20", "confirm": "yes"}
+    )
+
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.preferred_date_1 == dt.date(2027, 4, 20)

@@ -154,7 +154,7 @@ def test_other_plan_without_a_name_asks_for_it(post):
         ("date_of_birth", "1900-01-01", "check the year"),
         ("date_of_birth", "2020-01-01", "check the year"),
         ("first_name", "x" * 10_000, "100 characters or fewer (this has 10,000)"),
-        ("email", "maria@", "valid email"),
+        ("email", "maria@", "email address like name@example.com"),
         ("cycle_length", "12", "from 20 to 45"),
         ("cycle_length", "abc", "number"),
         ("preferred_date_1", "2027-03-06", "closed on Saturdays"),

@@ -65,7 +65,10 @@ def test_a_guard_refuses_its_move_in_the_services_words(clinic, staff_user):
         services.appointment_mark_no_show(request=request, by=staff_user)
 
     assert refused.value.code == "guard"
-    assert refused.value.messages == ["The exam is still to come: it cannot be a no-show yet."]
+    assert refused.value.messages == [
+        "The exam is booked for Mon Mar 8, 10:30 am: it cannot be marked as a no-show before "
+        "then. If it really happened early, tick “Before the booked time” and say why."
+    ]
 
 
 @pytest.mark.parametrize(

@@ -20,13 +20,14 @@ from django.template.base import Lexer, TokenType
 BASE = Path(settings.BASE_DIR)
 PO_FILE = BASE / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
-# Templates patients see. The admin and the staff notice stay in English.
+# Templates patients see. The admin (its history pages too) and the staff notice stay
+# in English.
 STAFF_TEMPLATES = {"appointments/email/staff_notice.txt"}
 PATIENT_TEMPLATES = sorted(
     path
     for path in (BASE / "templates").rglob("*")
     if path.suffix in {".html", ".txt"}
-    and "admin" not in path.relative_to(BASE / "templates").parts
+    and not {"admin", "simple_history"} & set(path.relative_to(BASE / "templates").parts)
     and str(path.relative_to(BASE / "templates")) not in STAFF_TEMPLATES
 )
 # Python modules whose strings patients read (forms, views, emails, words of the window).

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from conftest import require
-from tests.browser.helpers import FRONT_DESK_PASSWORD, admin_axe_counts
+from tests.browser.helpers import FRONT_DESK_PASSWORD, admin_axe_counts, front_desk_steps
 from tests.content import load_site_content
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -117,6 +117,12 @@ def front_desk(site_content, django_user_model):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if front_desk_steps:
+        terminalreporter.section("front desk: from signing in to done")
+        for name, steps in front_desk_steps.items():
+            terminalreporter.write_line(
+                f"{name}: {steps['clicks']} clicks, {steps['page loads']} page loads"
+            )
     if admin_axe_counts:
         terminalreporter.section("axe on the front desk's admin pages (WCAG 2.0/2.1 A, AA)")
         for name, count in admin_axe_counts.items():

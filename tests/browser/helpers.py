@@ -37,6 +37,8 @@ def describe(violations: list[dict]) -> str:
 # The admin pages' violation counts (elements), filled by test_accessibility and printed
 # at the end of the run: Django's admin is reported rather than held to zero by promise.
 admin_axe_counts: dict[str, int] = {}
+# Clicks and page loads from signing in to a done task (test_front_desk_clicks).
+front_desk_steps: dict[str, dict[str, int]] = {}
 
 
 def admin_sign_in(page, user, device) -> None:

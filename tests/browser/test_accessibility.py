@@ -16,6 +16,7 @@ from tests.browser.helpers import (
 )
 from tests.content import bookable_lmp
 from texting.inbound import inbound_receive
+from texting.models import InboundMessage
 
 BORN = dt.date(1990, 3, 14)
 
@@ -129,6 +130,12 @@ ADMIN_PAGES = [
     ("request page", "/admin/appointments/appointmentrequest/{pk}/change/"),
     ("today's exams", "/admin/appointments/appointmentrequest/today/"),
     ("texts inbox", "/admin/texting/inboundmessage/"),
+    (
+        "request page, editing the details",
+        "/admin/appointments/appointmentrequest/{pk}/change/?edit=1",
+    ),
+    ("conversation", "/admin/texting/inboundmessage/{inbound}/conversation/"),
+    ("quick replies", "/admin/texting/quickreply/"),
 ]
 
 
@@ -138,11 +145,12 @@ def test_the_front_desk_admin_pages_are_scanned_and_counted(page, front_desk):
     appointment = patient_request()
     # A reply that needs the front desk: the inbox and the request's texts have rows.
     inbound_receive(message_sid="SM" + "b" * 32, from_phone=appointment.phone, body="Fever?")
+    inbound = InboundMessage.objects.get(from_phone=appointment.phone)
     page.goto("/admin/login/")
     found = {"login": axe_violations(page)}
     admin_sign_in(page, *front_desk)
     for name, path in ADMIN_PAGES:
-        assert page.goto(path.format(pk=appointment.pk)).status == 200
+        assert page.goto(path.format(pk=appointment.pk, inbound=inbound.pk)).status == 200
         found[name] = axe_violations(page)
 
     for name, violations in found.items():

@@ -16,14 +16,17 @@ def text_thread(subject_id) -> list[dict]:
         {
             "when": m.sent_at or m.send_at,
             "outbound": True,
-            "kind": m.kind_label,
+            "kind": m.kind_label
+            + (f", {m.sent_by.get_full_name() or m.sent_by.get_username()}" if m.sent_by else ""),
             "status": m.get_status_display(),
             "detail": m.delivery_status or m.last_error,
             "body": m.body,
             "url": m.get_admin_url(),
             "message": m,
         }
-        for m in OutboundMessage.objects.texts().filter(subject_id=subject_id)
+        for m in OutboundMessage.objects.texts()
+        .filter(subject_id=subject_id)
+        .select_related("sent_by")
     ]
     items += [
         {
@@ -47,3 +50,11 @@ def text_thread(subject_id) -> list[dict]:
         for m in InboundMessage.objects.filter(subject_id=subject_id)
     ]
     return sorted(items, key=lambda item: item["when"])
+
+
+@register.simple_tag
+def latest_reply(subject_id) -> InboundMessage | None:
+    """The patient's latest text about `subject_id`: the conversation opens from it."""
+    if subject_id is None:
+        return None
+    return InboundMessage.objects.filter(subject_id=subject_id).order_by("-received_at").first()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("texting", "0006_subject_ids"),
+        ("texting", "0008_plain_labels_and_moved"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("appointments", "0005_anonymised"),
+        ("appointments", "0008_plain_labels"),
     ]
 
     operations = [

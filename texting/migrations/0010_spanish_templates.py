@@ -16,6 +16,6 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("texting", "0007_spanish_fields")]
+    dependencies = [("texting", "0009_spanish_fields")]
 
     operations = [migrations.RunPython(load, unload)]

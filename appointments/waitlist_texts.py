@@ -1,0 +1,75 @@
+"""The waitlist's text: an earlier time is free. The practice's name and a link, no more.
+
+Registered with the outbox in `AppointmentsConfig.ready` (see texting.registry): a
+text whose offer has ended, moved or been taken is stopped before it goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from appointments import emails
+from appointments.booking_models import WaitlistEntry
+from appointments.models import AppointmentRequest
+from clinic.models import Practice
+from texting import registry
+from texting.models import OutboundMessage
+from texting.services import outbox_queue, phone_opted_out
+
+OFFER = "waitlist_offer"
+
+
+def offer_text(practice_name: str, link: str) -> str:
+    """The words of the offer: who sends it and where to look, nothing about the exam."""
+    return (
+        f"{practice_name}: an earlier time is free for you. It is held for 30 minutes. "
+        f"See it here: {link} Reply STOP to opt out."
+    )
+
+
+def _key(entry: WaitlistEntry) -> str:
+    return f"{OFFER}:{entry.request_id}:{entry.offer_starts_at.astimezone(dt.UTC).isoformat()}"
+
+
+def queue_offer_text(*, entry: WaitlistEntry) -> OutboundMessage | None:
+    """Queue the offer's text (only with consent and no opt-out); sent at once."""
+    request = AppointmentRequest.objects.get(pk=entry.request_id)
+    if not (request.sms_consent and request.phone) or phone_opted_out(request.phone):
+        return None
+    link = emails.manage_url(request)
+    name = Practice.objects.current().name
+    return outbox_queue(
+        kind=OFFER,
+        key=_key(entry),
+        send_at=timezone.now(),
+        subject_id=request.pk,
+        to_phone=request.phone,
+        render=lambda: offer_text(name, link),
+    )
+
+
+def offer_stop_reason(message: OutboundMessage, now: dt.datetime) -> str:
+    """Stop the text when the offer it announces is no longer open to her."""
+    entry = WaitlistEntry.objects.filter(request_id=message.subject_id).first()
+    if entry is None or entry.status != WaitlistEntry.Status.OFFERED:
+        return "Offer no longer open"
+    if entry.offer_expires_at is None or entry.offer_expires_at <= now:
+        return "Offer ended"
+    if message.dedupe_key != _key(entry):
+        return "Another time offered since"
+    return ""
+
+
+def kinds_register() -> None:
+    from appointments import outbox
+
+    registry.kind_register(
+        registry.MessageKind(
+            OFFER,
+            "Earlier time offered (waitlist)",
+            stop_reason=offer_stop_reason,
+            current_phone=outbox.current_phone,
+        )
+    )
