@@ -67,5 +67,5 @@ def test_a_booked_request_shows_its_day_and_time(confirm, client, admin_user):
     html = client.get(f"/appointments/request/done/{token}/").content.decode()
 
     assert "Your exam is booked for" in html
-    assert "Monday, March 8 at 10:30 AM" in html
+    assert "Monday, March 8, 2027 at 10:30 AM" in html
     assert "The days you chose" not in html

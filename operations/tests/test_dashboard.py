@@ -161,12 +161,12 @@ def test_the_query_count_is_the_same_whatever_the_range(staff_user, django_asser
     with time_machine.travel(FILLED_AT, tick=True):
         staff = otp_login(Client(), staff_user)
         staff.get(reverse("dashboard"))  # warm the session
-        # 10 queries: session, user, OTP device; the figures' three (requests with
+        # 11 queries: session, user, OTP device; the figures' three (requests with
         # their first booking from the history, texts by week and status, replies with
-        # when staff first saw each); the admin's practice check; the session save in
-        # a savepoint (3). A week or two years: the same.
+        # when staff first saw each); the admin's practice check; the urgent-reply
+        # banner's count; the session save in a savepoint (3). A week or two years: the same.
         for start in ("2027-02-22", "2026-09-01", "2025-03-02"):
-            with django_assert_num_queries(10):
+            with django_assert_num_queries(11):
                 response = staff.get(dashboard_url(start=start, end="2027-03-01"))
             assert response.status_code == 200
         figures = response.context["figures"]
