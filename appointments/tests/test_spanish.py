@@ -72,7 +72,8 @@ def test_a_mistake_on_the_spanish_form_is_explained_in_spanish_and_the_input_kep
     html = response.content.decode()
     assert response.status_code == 200
     assert "Escriba un número de teléfono con código de área" in html
-    assert "Revise 1 respuesta marcada abajo." in html
+    assert "Hay un problema con sus respuestas" in html
+    assert "Por favor revíselo. Todo lo que escribió sigue aquí." in html
     assert 'value="Lucía"' in html
     assert not AppointmentRequest.objects.exists()
 
@@ -149,3 +150,21 @@ def test_the_spanish_confirmation_makes_the_queries_of_the_english_one(
         response = client.get(location)
 
     assert "Gracias. Recibimos su solicitud." in response.content.decode()
+
+
+
+def test_the_free_times_read_in_the_language_of_the_page_each_from_its_own_cache(
+    client, booking_setup, hsg, settings
+):
+    settings.RATELIMIT_ENABLED = False
+    question = {"procedure": hsg.pk, "last_period_start": "2027-03-01"}
+
+    spanish = client.post("/es/appointments/request/times/", question).content.decode()
+    english = client.post("/appointments/request/times/", question).content.decode()
+    spanish_again = client.post("/es/appointments/request/times/", question).content.decode()
+
+    assert "<legend>Elija una hora para su examen</legend>" in spanish
+    assert "<legend>lunes 8 de marzo</legend>" in spanish
+    assert 'aria-label="lunes en la mañana"' in spanish
+    assert "<legend>Monday, March 8</legend>" in english and "lunes" not in english
+    assert spanish_again == spanish
