@@ -44,7 +44,9 @@ class SlotFormMixin:
     """Adds the `slot` choice to the request form and checks it against the schedule."""
 
     def add_slot_field(self) -> None:
-        self.fields["slot"] = forms.CharField(required=False, max_length=40)
+        self.fields["slot"] = forms.CharField(
+            label="Time of your exam", required=False, max_length=40
+        )
         self.slot_at: dt.datetime | None = None
         self.slot_nearest: list[dt.datetime] = []
         # (plan, procedure id) once the form knows both; the times are read on demand,

@@ -79,7 +79,12 @@ def test_a_time_taken_meanwhile_shows_the_nearest_and_keeps_her_answers(phone_pa
     # Someone else books that time while she is typing.
     services.appointment_schedule(request=patient_request(), at=taken, by=None)
     page.get_by_role("button", name="Send my request").click()
-    page.get_by_text("Sorry, someone just booked that time").wait_for()
+    # Said beside the times, and linked from the error summary at the top.
+    page.get_by_text(
+        "Sorry, someone just booked that time. Please pick another one.", exact=True
+    ).wait_for()
+    summary = page.get_by_role("link", name="Time of your exam: Sorry, someone just booked")
+    assert summary.count() == 1
     page.get_by_text("The nearest free times").wait_for()
     assert page.input_value("#id_first_name") == "Maria"
     assert page.input_value("#id_email") == "maria@example.com"
