@@ -13,7 +13,7 @@ import datetime as dt
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from appointments import booking, cycle, slots, time_choices
 from appointments.models import SHORT_CYCLE_DAYS, AppointmentRequest
@@ -45,7 +45,7 @@ class SlotFormMixin:
 
     def add_slot_field(self) -> None:
         self.fields["slot"] = forms.CharField(
-            label="Time of your exam", required=False, max_length=40
+            label=gettext_lazy("Time of your exam"), required=False, max_length=40
         )
         self.slot_at: dt.datetime | None = None
         self.slot_nearest: list[dt.datetime] = []

@@ -152,7 +152,6 @@ def test_the_spanish_confirmation_makes_the_queries_of_the_english_one(
     assert "Gracias. Recibimos su solicitud." in response.content.decode()
 
 
-
 def test_the_free_times_read_in_the_language_of_the_page_each_from_its_own_cache(
     client, booking_setup, hsg, settings
 ):
