@@ -5,6 +5,7 @@ page until someone reads it; a receptionist answers a text and the patient's pho
 import logging
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.helpers import admin_sign_in, axe_violations, describe, patient_request
 from texting.dispatch import outbox_dispatch_due
@@ -64,7 +65,8 @@ def test_a_receptionist_answers_a_text_and_the_patients_phone_receives_it(
 
     page.get_by_label("Quick reply").select_option(label="Thanks, we will call")
     box = page.get_by_label("Your answer")
-    assert box.input_value() == "Thank you for your message. We will call you today."
+    # The script fills the box after the change event: wait for it (a bare read raced it).
+    expect(box).to_have_value("Thank you for your message. We will call you today.")
     box.fill("Yes, your partner is welcome in the waiting room.")
     page.locator("#segment-count").get_by_text("1 text").wait_for()
     box.fill("Yes. " * 40)
