@@ -11,9 +11,10 @@ of their period and get a link to book. Plain logic, no Django. The rules:
   the text goes to a person. So a start verb must be the point of the text: "I started
   the antibiotics", "not yet", "my period is late" and "at 1pm" all have one.
 - It needs a signal: a bare "1"; "day N" or "día N" (N from 1 to 5); a period word
-  ("period", "regla"); a start verb ("started", "empezó"); or "me bajó/llegó/vino". A
-  day alone ("yesterday", "since Saturday", "11/28") is not one: it may answer anything
-  the front desk asked.
+  ("period", "regla"); a start verb ("started", "empezó"); "me bajó/llegó/vino"; or
+  "since" / "desde" with a named day ("since Saturday": ongoing from then). A day
+  alone ("yesterday", "Saturday", "11/28") is not one: it may answer anything the
+  front desk asked.
 - At most one day may be named: "yesterday", "last night", "2 days ago", a weekday
   (the latest on or before today; with "last" or "pasado", before today), a date
   ("11/28", "Nov 28", "the 28th", "28 de noviembre": the latest not after today).
@@ -78,6 +79,8 @@ SPANISH_FILLERS = set(
     " desde doctora oficina".split()
 )
 NEUTRAL = {"ok", "okay", "k", "me", "1"}
+# "Since Saturday", "desde el sábado": something ongoing from that day, so a signal too.
+SINCE = {"since", "desde"}
 QUESTION_STARTS = set(
     "what when how is does should can do did will could would am are why where"
     " que cuando como cual puedo debo".split()
@@ -201,7 +204,8 @@ def match(body: str, *, today: dt.date) -> DayOne | None:
     words = set(rest.split())
     if len(day_n) > 1 or len(named) > 1 or None in named or not words <= KNOWN:
         return None
-    if (day_n and day_n[0] > 1 and named) or not _signal(words, day_n):
+    since = bool(named and words & SINCE)  # "since Saturday": ongoing from a day
+    if (day_n and day_n[0] > 1 and named) or not (since or _signal(words, day_n)):
         return None
     day = next(iter(named), today) - ((day_n or [1])[0] - 1) * ONE_DAY
     if day > today or (today - day).days > MAX_AGE_DAYS:

@@ -17,7 +17,6 @@ from appointments.tests.conftest import NEW_YORK
 from appointments.tests.factories import AppointmentRequestFactory
 from clinic.models import Practice
 from texting.models import InboundMessage, OptOut, OutboundMessage
-from texting.tests.conftest import signed_post, twilio_settings  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

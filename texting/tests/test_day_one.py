@@ -101,6 +101,9 @@ def back(days: int, *, spanish: bool = False, today: dt.date = MONDAY) -> DayOne
         ("mi regla empezó desde el sábado", 2, True),
         ("me llegó la regla el sábado", 2, True),
         ("me bajó el 28 de noviembre", 2, True),
+        ("since Saturday", 2, False),
+        ("Since saturday 🙂", 2, False),
+        ("desde el sábado", 2, True),
     ],
 )
 def test_it_reads_a_day_one_report_and_its_day(body, days, spanish):
@@ -158,7 +161,6 @@ def test_it_reads_a_day_one_report_and_its_day(body, days, spanish):
         "day 10",
         "yesterday",
         "Saturday",
-        "since Saturday",
         "11/28",
         "2 days ago",
         "period tomorrow",
