@@ -4,6 +4,7 @@ The clock is conftest.NOW (Tuesday, March 2, 2027, 10 am) unless a test moves it
 """
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -16,7 +17,7 @@ from appointments.tests.conftest import NEW_YORK
 from appointments.tests.factories import AppointmentRequestFactory
 from texting.bodies import FORBIDDEN_WORDS, SYMPTOM_WORDS
 from texting.dispatch import outbox_dispatch_due
-from texting.models import OptOut, OutboundMessage
+from texting.models import InboundMessage, OptOut, OutboundMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -243,32 +244,32 @@ def test_booking_stops_them(subscribed, sent_bodies):
 # --- The front desk --------------------------------------------------------------------
 
 
-def test_the_conversation_shows_her_window_beside_her_day_1_text(admin_client, passed, signed_post):
-    signed_post(
-        "/sms/inbound/",
-        {"MessageSid": "SM" + "f" * 32, "From": PHONE, "To": "+1", "Body": "period started today"},
-    )
-    from texting.models import InboundMessage
+@pytest.fixture
+def conversation_after(admin_client, signed_post):
+    """She texts `body`; the front desk opens the conversation: its HTML."""
 
-    inbound = InboundMessage.objects.get()
-    html = admin_client.get(
-        f"/admin/texting/inboundmessage/{inbound.pk}/conversation/"
-    ).content.decode()
+    sids = itertools.count(1)
+
+    def text(body: str) -> str:
+        sid = f"SM{next(sids):032d}"
+        signed_post("/sms/inbound/", {"MessageSid": sid, "From": PHONE, "To": "+1", "Body": body})
+        inbound = InboundMessage.objects.latest("pk")
+        url = f"/admin/texting/inboundmessage/{inbound.pk}/conversation/"
+        return admin_client.get(url).content.decode()
+
+    return text
+
+
+def test_the_conversation_shows_her_window_beside_her_day_1_text(
+    admin_client, passed, conversation_after
+):
+    html = conversation_after("period started today")
     assert "Day 1 by text: Tue Mar 2. Window Sat Mar 6 to Sat Mar 13" in html
     assert f'href="tel:{PHONE}"' in html
     sheet = admin_client.get(passed.get_admin_url()).content.decode()
     assert "Day 1 by text: Tue Mar 2." in sheet
 
 
-def test_the_conversation_shows_the_texts_she_asked_for(admin_client, subscribed, signed_post):
-    signed_post(
-        "/sms/inbound/",
-        {"MessageSid": "SM" + "9" * 32, "From": PHONE, "To": "+1", "Body": "thank you"},
-    )
-    from texting.models import InboundMessage
-
-    inbound = InboundMessage.objects.get()
-    html = admin_client.get(
-        f"/admin/texting/inboundmessage/{inbound.pk}/conversation/"
-    ).content.decode()
+def test_the_conversation_shows_the_texts_she_asked_for(subscribed, conversation_after):
+    html = conversation_after("thank you")
     assert "Asked for texts near day 1: next period expected Fri Mar 12." in html
