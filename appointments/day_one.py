@@ -91,34 +91,55 @@ def bookable_days(report: DayOneReport, config=None) -> list[dt.date]:
     )
 
 
-def needs_a_call(request: AppointmentRequest, report: DayOneReport) -> bool:
-    """The front desk talks with her before any time is booked, or nothing is free."""
-    config = booking.booking_config()
+def talk_first(request: AppointmentRequest, config) -> bool:
+    """The front desk talks with her before any time is booked (as for online booking)."""
     if request.pregnancy_possible or request.short_cycle:
         return True
-    if not config.rules.self_scheduling or request.procedure_id not in config.timings:
-        return True
-    days = bookable_days(report, config)
-    times = booking.free_times(
-        procedure_id=request.procedure_id, days=days, for_request_id=request.pk, config=config
+    return not config.rules.self_scheduling or request.procedure_id not in config.timings
+
+
+def free_times(report: DayOneReport, config) -> list:
+    """The free times of the report's window still ahead; her own booking counts as free."""
+    request = report.request
+    return booking.free_times(
+        procedure_id=request.procedure_id,
+        days=bookable_days(report, config),
+        for_request_id=request.pk,
+        config=config,
     )
-    return not times
 
 
-def reply_day_one(inbound: InboundMessage) -> str:
+def booked_outside(request: AppointmentRequest, report: DayOneReport) -> bool:
+    """She is booked on a day outside the window her day 1 opens: that time must move."""
+    if request.status != ReqStatus.SCHEDULED or request.scheduled_at is None:
+        return False
+    day = timezone.localtime(request.scheduled_at).date()
+    return not report.window_first <= day <= report.window_last
+
+
+def reply_unknown(inbound: InboundMessage) -> str:
+    """Texting's "day_one_unknown" event: the request page and our phone, nothing kept."""
+    language = inbound.reply_language
+    book_url = settings.SITE_URL + _request_path(language)
+    return text_render(kind=UNKNOWN, values={"book_url": book_url}, language=language)
+
+
+def reply_day_one(inbound: InboundMessage) -> str | None:
     """Texting's "day_one" event: record her day 1 and answer with her link."""
     found = inbound.day_one
     language = inbound.reply_language
     request = _open_request(inbound.from_phone)
     if request is None:
-        book_url = settings.SITE_URL + _request_path(language)
-        return text_render(kind=UNKNOWN, values={"book_url": book_url}, language=language)
+        return None  # a number we do not know: reply_unknown answers
     inbound.subject_id = request.pk
     report = report_create(request=request, day=found.day, inbound=inbound)
+    # Her booked day is now outside her window: the front desk sees it at once.
+    inbound.needs_attention = booked_outside(request, report)
     if phone_opted_out(inbound.from_phone):
         inbound.needs_attention = True  # no text may go: the front desk calls her
         return ""
-    if needs_a_call(request, report):
+    config = booking.booking_config()
+    if talk_first(request, config) or not free_times(report, config):
         inbound.needs_attention = True
         return text_render(kind=CALL, language=language)
     values = {
@@ -135,8 +156,8 @@ def _request_path(language: str) -> str:
 
 
 def report_for_link(pk: int | None, today: dt.date) -> DayOneReport | None:
-    """The report behind a day-1 link while it works: her latest, window not over,
-    request still open."""
+    """The report behind a day-1 link while it works: her latest, its window not over,
+    her request still open and still counting from that day 1 (staff may correct it)."""
     if pk is None:
         return None
     report = (
@@ -144,7 +165,9 @@ def report_for_link(pk: int | None, today: dt.date) -> DayOneReport | None:
         .filter(pk=pk, window_last__gte=today, request__status__in=OPEN)
         .first()
     )
-    if report is None or report.request.day_one_reports.filter(pk__gt=report.pk).exists():
+    if report is None or report.request.last_period_start != report.day_one:
+        return None
+    if report.request.day_one_reports.filter(pk__gt=report.pk).exists():
         return None
     return report
 
@@ -195,10 +218,19 @@ def reminder_offer(request: AppointmentRequest, plan: cycle.WindowPlan) -> bool:
     )
 
 
+def reminder_live(request: AppointmentRequest, today: dt.date) -> DayOneReminder | None:
+    """Her texts near day 1 while they are still to come (not ended, not booked or closed,
+    the second one's day not past); None otherwise."""
+    reminder = getattr(request, "day_one_reminder", None)
+    if reminder is None or not reminder.active or request.status != ReqStatus.REQUESTED:
+        return None
+    return reminder if today <= reminder.expected_day + REMIND_AFTER else None
+
+
 def remind_context(appointment: AppointmentRequest, plan) -> dict:
     """What the confirmation and manage pages show about the texts near day 1."""
-    reminder = getattr(appointment, "day_one_reminder", None)
-    live = reminder is not None and reminder.active
+    reminder = reminder_live(appointment, timezone.localdate())
+    live = reminder is not None and not phone_opted_out(appointment.phone)
     return {
         "day_one_reminder": reminder if live else None,
         "day_one_offer": not live and reminder_offer(appointment, plan),
@@ -281,3 +313,4 @@ def kinds_register() -> None:
             )
         )
     registry.reply_handler_register("day_one", reply_day_one)
+    registry.reply_handler_register("day_one_unknown", reply_unknown)

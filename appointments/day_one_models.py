@@ -45,10 +45,9 @@ class DayOneReminder(models.Model):
     """Text her two days before her next expected period, and again 3 days after it."""
 
     class Ended(models.TextChoices):
+        # Booking, STOP and a closed request stop the texts too, at send time (see
+        # appointments.day_one.reminder_stop_reason and reminder_live).
         ANSWERED = "answered", "She texted her day 1"
-        BOOKED = "booked", "Booked"
-        STOPPED = "stopped", "She asked us to stop"
-        CLOSED = "closed", "Request closed"
 
     request = models.OneToOneField(
         "appointments.AppointmentRequest",

@@ -20,11 +20,21 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from appointments import booking, day_one, dob_check, services, slots, tokens
+from appointments import (
+    booking,
+    day_one,
+    dob_check,
+    emails,
+    outbox,
+    services,
+    slots,
+    time_choices,
+    tokens,
+)
 from appointments.availability import clinic_calendar
 from appointments.booking_forms import parse_slot
 from appointments.booking_models import BookingRules
-from appointments.booking_views import _now_on, _taken_text, _Times
+from appointments.booking_views import _now_on, _taken_text, _Times, _when
 from appointments.dob_check import Verdict
 from appointments.manage_forms import DateOfBirthForm
 from appointments.models import AppointmentRequest
@@ -37,12 +47,8 @@ BOOKED_REASON = "Booked by the patient from her day-1 text"
 def _times(report, config) -> _Times:
     """The free times of the report's window (her own booked time left out)."""
     request = report.request
-    calendar = config.clinic_calendar()
-    plan = calendar.plan(report.day_one, request.cycle_length)
-    days = day_one.bookable_days(report, config)
-    day_times = booking.free_times(
-        procedure_id=request.procedure_id, days=days, for_request_id=request.pk, config=config
-    )
+    plan = config.clinic_calendar().plan(report.day_one, request.cycle_length)
+    day_times = day_one.free_times(report, config)
     current = getattr(request, "booking", None)
     if current is not None:
         day_times = [
@@ -61,19 +67,22 @@ def day_one_times(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "appointments/day_one_expired.html", status=404)
     appointment = report.request
     config = booking.booking_config()
-    if day_one.needs_a_call(appointment, report):
-        return render(request, "appointments/day_one.html", {"report": report, "call": True})
+    context = {
+        "report": report,
+        "appointment": appointment,
+        "booked_outside": day_one.booked_outside(appointment, report),
+    }
+    if day_one.talk_first(appointment, config):
+        return render(request, "appointments/day_one.html", {**context, "call": True})
     times = _times(report, config)
     form = DateOfBirthForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         done = _book(request, report, times, form, config)
         if done is not None:
             return done
-    return render(
-        request,
-        "appointments/day_one.html",
-        {"report": report, "times": times, "form": form, "appointment": appointment},
-    )
+        # Her pick stays picked when something else needs fixing.
+        times.day_choices = time_choices.day_choices(times.day_times, times.slot_value)
+    return render(request, "appointments/day_one.html", {**context, "times": times, "form": form})
 
 
 def _book(request, report, times, form, config) -> HttpResponse | None:
@@ -103,7 +112,7 @@ def _book(request, report, times, form, config) -> HttpResponse | None:
         response["Retry-After"] = "300"
         return response
     try:
-        moment = _take(appointment, at, config, days=[d.day for d in times.day_times])
+        done = _take(appointment, at, config, days=[d.day for d in times.day_times])
     except booking.SlotTaken as exc:
         times.errors = {"slot": [_taken_text(exc.nearest)]}
         return None
@@ -113,19 +122,24 @@ def _book(request, report, times, form, config) -> HttpResponse | None:
     verified = request.session.get(VERIFIED_SESSION_KEY, [])
     request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
     request.session.cycle_key()
-    messages.success(request, _now_on(moment))
+    messages.success(request, done)
     return redirect("appointments:manage", token=tokens.manage_token(appointment.pk))
 
 
-def _take(appointment: AppointmentRequest, at: dt.datetime, config, *, days) -> dt.datetime:
-    """Book `at` as the site's booking rules say: held for the front desk in confirm
-    mode while nothing is booked yet, else booked at once (her texts and email)."""
+def _take(appointment: AppointmentRequest, at: dt.datetime, config, *, days) -> str:
+    """Book `at` as the site's booking rules say, and say what happened: held for the
+    front desk (told by email) in confirm mode while nothing is booked yet, else
+    booked at once (her text and email)."""
     waiting = appointment.status == AppointmentRequest.Status.REQUESTED
     if waiting and config.rules.mode == BookingRules.Mode.CONFIRM:
         with transaction.atomic():
-            return booking.booking_take(
-                request=appointment, at=at, held=True, days=days, config=config
-            ).starts_at
+            booking.booking_take(request=appointment, at=at, held=True, days=days, config=config)
+            appointment._change_reason = f"{BOOKED_REASON} (held for the front desk)"
+            appointment.save(update_fields=["updated_at"])
+            outbox.outbox_on_staff_event(request=appointment, kind=emails.STAFF_HELD)
+        return gettext(
+            "We are holding %(when)s (New York time) for you. Our front desk will confirm it today."
+        ) % {"when": _when(at)}
     moved = services.appointment_schedule(
         request=appointment,
         at=at,
@@ -133,7 +147,7 @@ def _take(appointment: AppointmentRequest, at: dt.datetime, config, *, days) -> 
         expected_status=appointment.status,
         reason=BOOKED_REASON,
     )
-    return moved.scheduled_at
+    return _now_on(moved.scheduled_at)
 
 
 # --- Asking for texts near her next day 1 -------------------------------------------

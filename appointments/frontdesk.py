@@ -47,7 +47,7 @@ def requests_for_phones(phones: list[str]):
                 name=row.full_name,
                 open=row.status in open_states,
                 pk=row.pk,
-                note=day_one_note(row) if row.status in open_states else "",
+                note=day_one_note(row),
             )
         )
     return found
@@ -55,6 +55,10 @@ def requests_for_phones(phones: list[str]):
 
 def day_one_note(row) -> str:
     """Her latest day 1 by text and the window it opens, or the texts she asked for."""
+    from appointments.day_one import OPEN, reminder_live
+
+    if row.status not in OPEN:
+        return ""
     day = "%a %b %-d"
     reports = getattr(row, "reports", None)
     if reports is None:
@@ -65,7 +69,7 @@ def day_one_note(row) -> str:
             f"Day 1 by text: {report.day_one:{day}}. Window {report.window_first:{day}} to "
             f"{report.window_last:{day}}: book from the request, or call her."
         )
-    reminder = getattr(row, "day_one_reminder", None)
-    if reminder is not None and reminder.active:
+    reminder = reminder_live(row, timezone.localdate())
+    if reminder is not None:
         return f"Asked for texts near day 1: next period expected {reminder.expected_day:{day}}."
     return ""

@@ -61,8 +61,10 @@ MONTHS = _numbered(
 MONTHS |= _numbered("jan feb mar apr may jun jul aug sep oct nov dec") | {"sept": 9}
 MONTHS |= _numbered(_ES_MONTHS) | {"setiembre": 9}
 
-PERIOD_WORDS = {"period", "periods", "menses", "menstruation", "flo", "cycle"}
-SPANISH_PERIOD_WORDS = {"regla", "periodo", "menstruacion", "ciclo"}
+PERIOD_WORDS = {"period", "periods", "menses", "menstruation", "flo"}
+SPANISH_PERIOD_WORDS = {"regla", "periodo", "menstruacion"}
+# "New cycle started": known, but not a signal alone ("cycle" may be about anything).
+CYCLE_WORDS = {"cycle", "ciclo"}
 START_VERBS = {"started", "start", "starting", "began", "begun"}
 SPANISH_START_VERBS = {"empezo", "empece", "empezando", "comenzo", "comence", "inicio"}
 # "Me bajó", "me llegó", "me vino", "me acaba de bajar": a signal with "me".
@@ -72,7 +74,7 @@ FILLERS = set(
     "hi hello hey yay yes yep yeah so just finally well oh officially already lol haha omg"
     " thanks thank you thx ty please pls and i im i'm am it its is was has have my the a for"
     " since of on here came arrived got showed up aunt today now tonight doctor dr office team"
-    " imaging hsg".split()
+    " imaging hsg new".split()
 )
 SPANISH_FILLERS = set(
     "hola ya si gracias bueno pues por fin finalmente hoy ahora mi la el se de es acaba"
@@ -90,10 +92,10 @@ SPANISH_DATE_WORDS = set(
     f"{_ES_NUMBERS} {_ES_WEEKDAYS} {_ES_MONTHS} un dia dias ayer anteayer antier anoche"
     " er antes hace pasado primer buenos buenas tardes noches esta en manana tarde noche".split()
 )
-SPANISH_WORDS = SPANISH_PERIOD_WORDS | SPANISH_START_VERBS | ARRIVAL_VERBS
+SPANISH_WORDS = SPANISH_PERIOD_WORDS | SPANISH_START_VERBS | ARRIVAL_VERBS | {"ciclo"}
 SPANISH_WORDS |= SPANISH_FILLERS | SPANISH_DATE_WORDS
 SIGNAL_WORDS = PERIOD_WORDS | SPANISH_PERIOD_WORDS | START_VERBS | SPANISH_START_VERBS
-KNOWN = FILLERS | SPANISH_FILLERS | NEUTRAL | SIGNAL_WORDS | ARRIVAL_VERBS
+KNOWN = FILLERS | SPANISH_FILLERS | NEUTRAL | SIGNAL_WORDS | ARRIVAL_VERBS | CYCLE_WORDS
 
 _N = "|".join(NUMBERS)
 _TH = r"(?:st|nd|rd|th)"

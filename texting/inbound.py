@@ -112,11 +112,12 @@ def _day_one(inbound: InboundMessage, found: day_one.DayOne) -> str:
     inbound.day_one = found
     if found.spanish:
         inbound.reply_language = "es"
-    for handler in registry.reply_handlers("day_one"):
-        reply = handler(inbound)
-        if reply is not None:
-            inbound.kind = Kind.DAY_ONE
-            return reply
+    for event in ("day_one", "day_one_unknown"):
+        for handler in registry.reply_handlers(event):
+            reply = handler(inbound)
+            if reply is not None:
+                inbound.kind = Kind.DAY_ONE
+                return reply
     return _acknowledge(inbound)
 
 
@@ -179,15 +180,17 @@ def _stores_reply(inbound: InboundMessage) -> bool:
 
 
 def _unstored_reply(inbound: InboundMessage) -> str:
-    """Twilio retried a text whose answer was not stored: answer it the same way again
-    (nothing is written: the number still belongs to nothing)."""
+    """Twilio retried a text whose answer was not stored: the same answer again, for a
+    number that belonged to nothing (nothing is written, whatever it belongs to now)."""
     if _stores_reply(inbound):
         return ""
     found = day_one.match(inbound.body, today=timezone.localdate(inbound.received_at))
-    if found is None:
-        return ""
-    inbound.reply_language = _reply_language(inbound)
-    return _day_one(inbound, found)
+    inbound.reply_language = "es" if found and found.spanish else _reply_language(inbound)
+    for handler in registry.reply_handlers("day_one_unknown"):
+        reply = handler(inbound)
+        if reply is not None:
+            return reply
+    return ""
 
 
 def delivery_status_record(*, message_sid: str, status: str, error_code: str = "") -> bool:

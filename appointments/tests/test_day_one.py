@@ -237,3 +237,106 @@ def test_the_answers_name_neither_the_exam_nor_the_period(signed_post, waiting):
     for sid, body in (("SM" + "3" * 32, "1"), ("SM" + "4" * 32, "regla hoy")):
         reply = reply_of(signed_post(INBOUND, sms(body, sid=sid)))
         assert not FORBIDDEN_WORDS.search(reply) and not SYMPTOM_WORDS.search(reply), reply
+
+
+# --- Edges ------------------------------------------------------------------------------
+
+
+def test_a_booking_outside_the_new_window_is_flagged_and_her_page_says_it_must_move(
+    client, signed_post, booking_setup
+):
+    from appointments import services
+
+    # Booked Thursday, March 4; her day 1 on March 2 makes that day 3 of her cycle.
+    booked = services.appointment_schedule(
+        request=AppointmentRequestFactory(last_period_start=dt.date(2027, 2, 25)),
+        at=dt.datetime(2027, 3, 4, 10, 0, tzinfo=NEW_YORK),
+        by=None,
+    )
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    assert InboundMessage.objects.get().needs_attention
+    html = client.get(path).content.decode()
+    assert "is not in these days. Please pick a new time below, or call us." in html
+    assert "or keep the one you have" not in html
+    assert booked.pk == DayOneReport.objects.get().request_id
+
+
+def test_a_booking_inside_the_new_window_is_not_flagged(signed_post, booking_setup):
+    from appointments import services
+
+    services.appointment_schedule(
+        request=AppointmentRequestFactory(last_period_start=dt.date(2027, 3, 1)),
+        at=dt.datetime(2027, 3, 9, 10, 0, tzinfo=NEW_YORK),
+        by=None,
+    )
+    signed_post(INBOUND, sms("1"))
+    assert not InboundMessage.objects.get().needs_attention
+
+
+def test_the_link_ends_when_the_front_desk_corrects_her_day_1(client, signed_post, waiting):
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    AppointmentRequest.objects.filter(pk=waiting.pk).update(last_period_start=dt.date(2027, 3, 1))
+    assert client.get(path).status_code == 404
+
+
+def test_the_links_token_stays_out_of_logs_error_reports_and_search_engines(client):
+    from clinic.errors import redact
+    from clinic.logs import redact_path
+
+    for path in (
+        "/appointments/request/day-one/12:1y9NCK:secretsignature/",
+        "/es/appointments/request/day-one/12:1y9NCK:secretsignature/",
+    ):
+        assert "secretsignature" not in redact_path(path)
+        assert "secretsignature" not in redact(f"GET {path} 404")
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /appointments/request/day-one/" in robots
+    assert "Disallow: /es/appointments/request/day-one/" in robots
+
+
+def test_confirm_mode_holds_the_time_tells_the_front_desk_and_says_so(
+    client, signed_post, waiting, booking_setup
+):
+    from appointments.booking_models import BookingRules
+
+    BookingRules.objects.update(mode=BookingRules.Mode.CONFIRM)
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    at = dt.datetime(2027, 3, 9, 11, 0, tzinfo=NEW_YORK)
+    response = client.post(
+        path, {"slot": at.isoformat(), "date_of_birth": "1990-03-14"}, follow=True
+    )
+    assert "We are holding Tuesday, March 9 at 11:00 AM (New York time) for you." in (
+        response.content.decode()
+    )
+    held = Booking.objects.get(request=waiting)
+    assert held.held and held.starts_at == at
+    waiting.refresh_from_db()
+    assert waiting.status == Status.REQUESTED
+    assert waiting.history.first().history_change_reason.endswith("(held for the front desk)")
+    assert OutboundMessage.objects.filter(subject_id=waiting.pk, kind="staff_held").exists()
+
+
+def test_a_patient_the_front_desk_must_talk_to_is_asked_to_call(client, signed_post, waiting):
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    AppointmentRequest.objects.filter(pk=waiting.pk).update(cycle_length=22)
+    html = client.get(path).content.decode()
+    assert "Our staff will pick a time with you by phone. Please call us" in html
+    assert 'name="slot"' not in html
+
+
+def test_her_picked_time_stays_picked_when_her_date_of_birth_is_wrong(client, signed_post, waiting):
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    at = dt.datetime(2027, 3, 9, 11, 0, tzinfo=NEW_YORK)
+    html = client.post(path, {"slot": at.isoformat(), "date_of_birth": "1991-01-01"})
+    assert f'value="{at.isoformat()}" checked' in html.content.decode()
+
+
+def test_a_retry_after_she_sent_a_request_still_answers_as_unknown_and_stores_nothing(
+    signed_post, booking_setup
+):
+    stranger = "+12125559998"
+    first = reply_of(signed_post(INBOUND, sms("1", phone=stranger)))
+    AppointmentRequestFactory(phone=stranger)
+    again = reply_of(signed_post(INBOUND, sms("1", phone=stranger)))
+    assert again == first
+    assert not DayOneReport.objects.exists() and not OutboundMessage.objects.exists()

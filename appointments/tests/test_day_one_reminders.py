@@ -273,3 +273,29 @@ def test_the_conversation_shows_her_window_beside_her_day_1_text(
 def test_the_conversation_shows_the_texts_she_asked_for(subscribed, conversation_after):
     html = conversation_after("thank you")
     assert "Asked for texts near day 1: next period expected Fri Mar 12." in html
+
+
+def test_after_both_texts_days_her_page_offers_them_again(client, subscribed):
+    page = f"/appointments/manage/{tokens.manage_token(subscribed.pk)}/"
+    client.post(page, {"date_of_birth": "1990-03-14"})
+    assert "We will text you 2 days before" in client.get(page).content.decode()
+    with time_machine.travel(ny(2027, 3, 16, 10, 0), tick=False):
+        client.post(page, {"date_of_birth": "1990-03-14"})  # a new visit, a new session
+        html = client.get(page).content.decode()
+    assert "We will text you 2 days before" not in html
+    assert "Text me before my next period" in html
+
+
+def test_after_stop_her_page_no_longer_promises_them(client, subscribed):
+    OptOut.objects.create(phone=PHONE)
+    html = client.get(confirmation(client, subscribed)).content.decode()
+    assert "We will text you 2 days before" not in html
+    assert "Text me before my next period" not in html
+
+
+def test_a_cancelled_request_shows_no_day_1_note_to_the_front_desk(admin_client, subscribed):
+    AppointmentRequest.objects.filter(pk=subscribed.pk).update(
+        status=AppointmentRequest.Status.CANCELLED
+    )
+    sheet = admin_client.get(subscribed.get_admin_url()).content.decode()
+    assert "Asked for texts near day 1" not in sheet

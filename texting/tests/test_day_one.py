@@ -104,6 +104,8 @@ def back(days: int, *, spanish: bool = False, today: dt.date = MONDAY) -> DayOne
         ("since Saturday", 2, False),
         ("Since saturday 🙂", 2, False),
         ("desde el sábado", 2, True),
+        ("new cycle started today", 0, False),
+        ("empezó mi ciclo", 0, True),
     ],
 )
 def test_it_reads_a_day_one_report_and_its_day(body, days, spanish):
@@ -172,6 +174,9 @@ def test_it_reads_a_day_one_report_and_its_day(body, days, spanish):
         "started Saturday or Sunday",
         "started bleeding",
         "spotting",
+        "cycle",
+        "my cycle",
+        "mi ciclo",
     ],
 )
 def test_anything_else_is_left_for_a_person(body):
