@@ -340,3 +340,13 @@ def test_a_retry_after_she_sent_a_request_still_answers_as_unknown_and_stores_no
     again = reply_of(signed_post(INBOUND, sms("1", phone=stranger)))
     assert again == first
     assert not DayOneReport.objects.exists() and not OutboundMessage.objects.exists()
+
+
+def test_the_day_1_page_costs_four_queries_with_a_warm_cache(
+    client, signed_post, waiting, django_assert_num_queries
+):
+    path = link_in(reply_of(signed_post(INBOUND, sms("1"))))
+    client.get(path)  # the booking rules and the calendar, cached with the content
+    # The report with her request, "is it her latest", the bookings, the waitlist offers.
+    with django_assert_num_queries(4):
+        assert client.get(path).status_code == 200
