@@ -15,6 +15,7 @@ from appointments import screening
 from appointments.admin_filters import screening_flags
 from appointments.availability import ClinicCalendar
 from appointments.forms import age_on
+from appointments.frontdesk import day_one_note
 from appointments.models import AppointmentRequest
 from appointments.wording import plan_message
 from clinic.display import day_display, phone_display, when_display
@@ -101,6 +102,7 @@ def call_sheet(obj: AppointmentRequest, window: tuple[dt.date, dt.date] | None) 
         ("Referring doctor", doctor_text(obj)),
         ("Her note", obj.notes or "–"),
         ("Screening", screening_flags(obj)),
+        ("Day 1 by text", day_one_note(obj) or "–"),
         ("Other open requests, same phone", other_open_requests(obj)),
         ("Email", format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)),
     ]

@@ -8,7 +8,7 @@ class AppointmentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from appointments import booking_models, outbox, waitlist_texts
+        from appointments import booking_models, day_one, outbox, waitlist_texts
         from appointments.frontdesk import request_counts, requests_for_phones
         from appointments.times_cache import bookings_changed
         from clinic import frontdesk
@@ -17,6 +17,7 @@ class AppointmentsConfig(AppConfig):
         # Tell the outbox what our messages mean (see texting.registry).
         outbox.kinds_register()
         waitlist_texts.kinds_register()
+        day_one.kinds_register()
         frontdesk.register_counts(request_counts)
         conversations.register_related(requests_for_phones)
         # The free-times lookup's cached answers: any booking or offer written.

@@ -28,14 +28,16 @@ from clinic.models import Practice
 STAFF_NEW = "staff_new"
 STAFF_CANCELLED = "staff_cancelled"
 STAFF_OTHER_DATES = "staff_other_dates"
+STAFF_HELD = "staff_held"
 RECEIPT = "receipt_email"
 SCHEDULED = "scheduled_email"
-STAFF_KINDS = (STAFF_NEW, STAFF_CANCELLED, STAFF_OTHER_DATES)
+STAFF_KINDS = (STAFF_NEW, STAFF_CANCELLED, STAFF_OTHER_DATES, STAFF_HELD)
 
 STAFF_EVENTS = {
     STAFF_NEW: "New appointment request",
     STAFF_CANCELLED: "Request cancelled by the patient",
     STAFF_OTHER_DATES: "Patient asked for other dates",
+    STAFF_HELD: "Patient picked a time from her day-1 text: please confirm it (Schedule)",
 }
 
 
@@ -134,6 +136,11 @@ EMAIL_KINDS = [
         STAFF_OTHER_DATES,
         "Other dates asked (email to staff)",
         lambda r: staff_notice(r, STAFF_OTHER_DATES),
+    ),
+    (
+        STAFF_HELD,
+        "Time held from a day-1 text (email to staff)",
+        lambda r: staff_notice(r, STAFF_HELD),
     ),
     (RECEIPT, "Request received (email)", patient_receipt),
     (SCHEDULED, "Appointment scheduled (email)", scheduled_email),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,7 +36,10 @@ def requests_for_phones(phones: list[str]):
     found: dict[str, list[Related]] = {}
     open_states = {AppointmentRequest.Status.REQUESTED, AppointmentRequest.Status.SCHEDULED}
     rows = AppointmentRequest.objects.filter(phone__in=phones).order_by("-created_at")
-    for row in rows.select_related("procedure"):
+    rows = rows.select_related("procedure", "day_one_reminder").prefetch_related(
+        Prefetch("day_one_reports", to_attr="reports")
+    )
+    for row in rows:
         found.setdefault(row.phone, []).append(
             Related(
                 label=f"{row.reference}, {row.full_name}: {row.get_status_display()}",
@@ -44,6 +47,29 @@ def requests_for_phones(phones: list[str]):
                 name=row.full_name,
                 open=row.status in open_states,
                 pk=row.pk,
+                note=day_one_note(row),
             )
         )
     return found
+
+
+def day_one_note(row) -> str:
+    """Her latest day 1 by text and the window it opens, or the texts she asked for."""
+    from appointments.day_one import OPEN, reminder_live
+
+    if row.status not in OPEN:
+        return ""
+    day = "%a %b %-d"
+    reports = getattr(row, "reports", None)
+    if reports is None:
+        reports = list(row.day_one_reports.all()[:1])
+    if reports:
+        report = reports[0]
+        return (
+            f"Day 1 by text: {report.day_one:{day}}. Window {report.window_first:{day}} to "
+            f"{report.window_last:{day}}: book from the request, or call her."
+        )
+    reminder = reminder_live(row, timezone.localdate())
+    if reminder is not None:
+        return f"Asked for texts near day 1: next period expected {reminder.expected_day:{day}}."
+    return ""

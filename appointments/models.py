@@ -218,3 +218,6 @@ from appointments.booking_models import (  # noqa: E402, F401
     Room,
     WaitlistEntry,
 )
+
+# Day 1 by text: her reports and the texts she asked for near day 1.
+from appointments.day_one_models import DayOneReminder, DayOneReport  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from appointments import booking_views, views
+from appointments import booking_views, day_one_views, views
 
 app_name = "appointments"
 
@@ -19,5 +19,16 @@ urlpatterns = [
         booking_views.confirmation_waitlist,
         name="confirmation_waitlist",
     ),
+    path(
+        "request/done/<str:token>/day-one-texts/",
+        day_one_views.confirmation_day_one_texts,
+        name="confirmation_day_one_texts",
+    ),
+    path("request/day-one/<str:token>/", day_one_views.day_one_times, name="day_one"),
     path("manage/<str:token>/", views.manage, name="manage"),
+    path(
+        "manage/<str:token>/day-one-texts/",
+        day_one_views.manage_day_one_texts,
+        name="manage_day_one_texts",
+    ),
 ]

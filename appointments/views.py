@@ -19,6 +19,7 @@ from appointments import (
     booking,
     booking_views,
     cycle,
+    day_one,
     dob_check,
     self_booking,
     services,
@@ -36,6 +37,8 @@ from clinic.i18n import localized
 from clinic.ratelimit import client_ip, hit, ratelimit
 
 VERIFIED_SESSION_KEY = "appointments_verified"
+# What the confirmation and manage pages show beside the request: one query for all.
+PAGE_RELATED = ("procedure", "booking", "waitlist", "day_one_reminder")
 
 
 def no_referrer(view):
@@ -172,9 +175,7 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.confirmation_pk(token)
     if pk is None:
         raise Http404("This page has expired.")
-    appointment = get_object_or_404(
-        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
-    )
+    appointment = get_object_or_404(AppointmentRequest.objects.select_related(*PAGE_RELATED), pk=pk)
     calendar = clinic_calendar()
     plan = calendar.plan(appointment.last_period_start, appointment.cycle_length)
     return render(
@@ -197,6 +198,7 @@ def confirmation(request: HttpRequest, token: str) -> HttpResponse:
             "manage_token": tokens.manage_token(appointment.pk),
             "token": token,
             **booking_views.confirmation_context(appointment),
+            **day_one.remind_context(appointment, plan),
         },
     )
 
@@ -218,9 +220,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     pk = tokens.manage_pk(token)
     if pk is None:
         return render(request, "appointments/manage_expired.html", status=404)
-    appointment = get_object_or_404(
-        AppointmentRequest.objects.select_related("procedure", "booking", "waitlist"), pk=pk
-    )
+    appointment = get_object_or_404(AppointmentRequest.objects.select_related(*PAGE_RELATED), pk=pk)
     verified = pk in request.session.get(VERIFIED_SESSION_KEY, [])
     if not verified:
         return _manage_check_dob(request, appointment)
@@ -281,7 +281,9 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             "cancel_form": cancel_form,
             "dates_form": dates_form,
             "plan": plan,
+            "token": token,
             **booking_views.manage_context(appointment),
+            **day_one.remind_context(appointment, plan),
         },
     )
 

@@ -25,8 +25,8 @@ DATE = re.compile(
 )
 # Two or more capitalised words in a row ("Dana Rivera"): a name, or harmless prose.
 NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\b")
-# The patient's link token in /appointments/manage/<token>/.
-MANAGE_TOKEN = re.compile(r"(/appointments/manage/)[^/]+")
+# The token of a patient's link: her page, the confirmation page, the day-1 page.
+MANAGE_TOKEN = re.compile(r"(/appointments/(?:manage|request/done|request/day-one)/)[^/]+")
 
 # Keys whose values describe code, not people: kept as they are.
 CODE_KEYS = {

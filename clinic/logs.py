@@ -8,8 +8,9 @@ What is kept out of the logs:
   cookies and headers never reach a handler: the filter replaces it with the method
   and a redacted path);
 - query strings (a path is logged without them);
-- the signed tokens of a patient's links (`/appointments/manage/<token>/` and the
-  confirmation page's `/appointments/request/done/<token>/`);
+- the signed tokens of a patient's links (`/appointments/manage/<token>/`, the
+  confirmation page's `/appointments/request/done/<token>/` and the day-1 page's
+  `/appointments/request/day-one/<token>/`);
 - exception messages: a database error's DETAIL can quote a row's values, so a
   traceback is logged as its frames (file, line, function) and the exception's class;
   Celery's task failure and retry lines keep the exception's class only;
@@ -24,7 +25,9 @@ import traceback
 from pathlib import Path
 
 # Path segments that are capabilities (a signed link is as good as a password).
-_SECRET_SEGMENTS = re.compile(r"(/appointments/(?:manage|request/done)/)[^/\s?\"]+")
+_SECRET_SEGMENTS = re.compile(
+    r"(/appointments/(?:manage|request/done|request/day-one)/)[^/\s?\"]+"
+)
 
 
 def redact(text: str) -> str:

@@ -124,6 +124,8 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /appointments/manage/",
         "Disallow: /es/appointments/manage/",
+        "Disallow: /appointments/request/day-one/",
+        "Disallow: /es/appointments/request/day-one/",
         "Disallow: /sms/",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]

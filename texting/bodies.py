@@ -27,6 +27,10 @@ PLACEHOLDERS = {
     "after-hours number when the practice profile has one)",
     "office_hours": "when the office is open, e.g. Monday to Friday, 9:00 am to 5:00 pm",
     "help_url": "the link to the warning signs on the site (texts never list them)",
+    "day_one": "the day taken as her day 1, e.g. Saturday, November 28 (day 1 texts)",
+    "last_day": "the last day her day-1 link works, e.g. Friday, December 11",
+    "link": "her own link to pick a time (day 1 texts)",
+    "book_url": "the link to the request page on the site",
 }
 PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACEHOLDERS.items())
 
@@ -43,6 +47,12 @@ LONGEST_VALUES = {
     "closed_help": "When we are closed, call (212) 555-0100 x1234, or 911 in an emergency.",
     "office_hours": "Monday to Thursday, 9:00 am to 5:00 pm; Friday, 9:00 am to 1:00 pm",
     "help_url": "https://www.hsgexam.com/contact/#warning-signs",
+    "day_one": "Wednesday, September 30",
+    "last_day": "Wednesday, September 30",
+    # A signed link to the day-1 page: the Spanish one is the longer (/es/).
+    "link": "https://www.hsgexam.com/es/appointments/request/day-one/"
+    "1234567:1vAbCd:abcdefghijklmnopqrstuvwxyzABCDEFGHIJ012/",
+    "book_url": "https://www.hsgexam.com/es/appointments/request/",
 }
 # The same in Spanish (Wednesday and September are the longest names there too).
 LONGEST_VALUES_ES = {
@@ -53,6 +63,8 @@ LONGEST_VALUES_ES = {
     "closed_help": "Fuera de horario, llame al (212) 555-0100 x1234, o al 911 en una emergencia.",
     "office_hours": "Lunes al jueves, 9:00 a. m. a 5:00 p. m.; viernes, 9:00 a. m. a 1:00 p. m.",
     "help_url": "https://www.hsgexam.com/es/contact/#warning-signs",
+    "day_one": "miércoles 30 de septiembre",
+    "last_day": "miércoles 30 de septiembre",
 }
 LONGEST = {"en": LONGEST_VALUES, "es": LONGEST_VALUES_ES}
 # The only thing a text repeats from what a stranger can type into the request form:
@@ -70,6 +82,8 @@ OPT_OUT_KINDS = {
     "follow_up",
     "reply_help",
     "reply_start",
+    "day1_remind",
+    "day1_remind_2",
 }
 
 # Template kinds that answer "call us at once": they must also say what to do when the
@@ -331,6 +345,27 @@ DEFAULT_TEMPLATES = {
         "{practice}: we could not find an upcoming visit for this number. Please call {phone}."
     ),
     "reply_start": ("{practice}: you will get texts from us again. Reply STOP to opt out."),
+    # Day 1 by text (appointments/day_one.py): the answers to her "1", and the two texts
+    # she asked for near her next day 1. They name neither the exam nor the period.
+    "day1_link": (
+        "{practice}: thank you. Day 1: {day_one}. Pick your time here: {link} "
+        "Open until {last_day}. Wrong day? Call {phone}."
+    ),
+    "day1_call": (
+        "{practice}: thank you, we got your text. Our staff will call you to pick a time. "
+        "Questions? Call {phone}."
+    ),
+    "day1_unknown": (
+        "{practice}: thank you for your text. To ask for a visit, use {book_url} or call {phone}."
+    ),
+    "day1_remind": (
+        "{practice}: Hi {first_name}, this is the text you asked for. Reply 1 on your day 1 "
+        "and we will send you times. Reply STOP to opt out."
+    ),
+    "day1_remind_2": (
+        "{practice}: Hi {first_name}, a second text, as you asked. Reply 1 on your day 1 "
+        "and we will send you times, or call {phone}. Reply STOP to opt out."
+    ),
 }
 
 # The same texts in Spanish, for patients who asked in Spanish. Written without á, í, ó
@@ -385,6 +420,26 @@ DEFAULT_TEMPLATES_ES = {
     ),
     "reply_start": (
         "{practice}: va a recibir textos de nuevo. Responda PARAR para no recibir textos."
+    ),
+    "day1_link": (
+        "{practice}: gracias. Dia 1: {day_one}. Elija su hora aqui: {link} "
+        "Abierto hasta el {last_day}. ¿Otro dia? Llame al {phone}."
+    ),
+    "day1_call": (
+        "{practice}: gracias, recibimos su texto. Nuestro personal la llamara para elegir "
+        "una hora. ¿Preguntas? Llame al {phone}."
+    ),
+    "day1_unknown": (
+        "{practice}: gracias por su texto. Para pedir una cita, use {book_url} o llame al {phone}."
+    ),
+    "day1_remind": (
+        "{practice}: Hola {first_name}, este es el texto que nos pidio. Responda 1 en su "
+        "dia 1 y le enviaremos horas. Responda PARAR para no recibir textos."
+    ),
+    "day1_remind_2": (
+        "{practice}: Hola {first_name}, un segundo texto, como nos pidio. Responda 1 en su "
+        "dia 1 y le enviaremos horas, o llame al {phone}. Responda PARAR para no recibir "
+        "textos."
     ),
 }
 DEFAULTS = {"en": DEFAULT_TEMPLATES, "es": DEFAULT_TEMPLATES_ES}

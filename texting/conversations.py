@@ -35,6 +35,7 @@ class Related:
     name: str = ""  # the patient's name, if the record knows it
     open: bool = True  # still to be dealt with
     pk: int | None = None
+    note: str = ""  # what the front desk needs beside it ("Day 1 by text: ...")
 
 
 _related_lookups: list[Callable[[list[str]], dict[str, list[Related]]]] = []

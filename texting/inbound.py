@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from clinic.facts import office_open_at
 from clinic.phones import phone_e164_or_none
-from texting import keywords, registry
+from texting import day_one, keywords, registry
 from texting.keywords import Intent
 from texting.models import InboundMessage, OptOut, OutboundMessage
 from texting.services import (
@@ -100,6 +100,24 @@ def _answer(inbound: InboundMessage) -> str:
             kind="reply_urgent" if open_now else "reply_closed",
             language=inbound.reply_language,
         )
+    found = day_one.match(body, today=timezone.localdate())
+    if found is not None:
+        return _day_one(inbound, found)
+    return _acknowledge(inbound)
+
+
+def _day_one(inbound: InboundMessage, found: day_one.DayOne) -> str:
+    """She texted her day 1: the app that books visits answers (a link to pick a time,
+    or the booking page for a number it does not know). Without one, a plain message."""
+    inbound.day_one = found
+    if found.spanish:
+        inbound.reply_language = "es"
+    for event in ("day_one", "day_one_unknown"):
+        for handler in registry.reply_handlers(event):
+            reply = handler(inbound)
+            if reply is not None:
+                inbound.kind = Kind.DAY_ONE
+                return reply
     return _acknowledge(inbound)
 
 
@@ -133,12 +151,12 @@ def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:
         reply_key = f"reply:{message_sid}"
         if not created:
             earlier = OutboundMessage.objects.filter(dedupe_key=reply_key).first()
-            return earlier.body if earlier else ""
+            return earlier.body if earlier else _unstored_reply(inbound)
         for handler in registry.reply_handlers("received"):
             handler(inbound)
         reply = _answer(inbound)
         inbound.save()
-        if reply:
+        if reply and _stores_reply(inbound):
             now = timezone.now()
             OutboundMessage.objects.create(
                 subject_id=inbound.subject_id,
@@ -153,6 +171,26 @@ def inbound_receive(*, message_sid: str, from_phone: str, body: str) -> str:
             )
     logger.info("texting: reply %s stored (%s)", inbound.pk, inbound.kind)
     return reply
+
+
+def _stores_reply(inbound: InboundMessage) -> bool:
+    """A day-1 text from a number that belongs to nothing keeps only her text: the
+    answer (the booking page and our phone) is the same for everyone, so it is not stored."""
+    return not (inbound.kind == Kind.DAY_ONE and inbound.subject_id is None)
+
+
+def _unstored_reply(inbound: InboundMessage) -> str:
+    """Twilio retried a text whose answer was not stored: the same answer again, for a
+    number that belonged to nothing (nothing is written, whatever it belongs to now)."""
+    if _stores_reply(inbound):
+        return ""
+    found = day_one.match(inbound.body, today=timezone.localdate(inbound.received_at))
+    inbound.reply_language = "es" if found and found.spanish else _reply_language(inbound)
+    for handler in registry.reply_handlers("day_one_unknown"):
+        reply = handler(inbound)
+        if reply is not None:
+            return reply
+    return ""
 
 
 def delivery_status_record(*, message_sid: str, status: str, error_code: str = "") -> bool:

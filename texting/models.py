@@ -152,6 +152,7 @@ class InboundMessage(models.Model):
         OPT_IN = "opt_in", "Opt-in (START)"
         HELP = "help", "Help"
         CONFIRMATION = "confirmation", "Confirmed appointment"
+        DAY_ONE = "day_one", "Day 1 (her cycle started)"
 
     message_sid = models.CharField("Twilio reference", max_length=64, unique=True)
     from_phone = models.CharField("from", max_length=16, db_index=True)
@@ -243,6 +244,11 @@ class MessageTemplate(models.Model):
         REPLY_CONFIRMED = "reply_confirmed", "Reply to C (confirmed)"
         REPLY_NOTHING_TO_CONFIRM = "reply_no_visit", "Reply to C (no upcoming visit)"
         REPLY_START = "reply_start", "Reply to START"
+        DAY1_LINK = "day1_link", "Reply to day 1 (her link to pick a time)"
+        DAY1_CALL = "day1_call", "Reply to day 1 (staff will call)"
+        DAY1_UNKNOWN = "day1_unknown", "Reply to day 1 (a number we do not know)"
+        DAY1_REMIND = "day1_remind", "Text 2 days before her expected day 1"
+        DAY1_REMIND_2 = "day1_remind_2", "Text 3 days after her expected day 1"
 
     kind = models.CharField(max_length=16, choices=Kind.choices, unique=True)
     body = models.TextField(help_text=bodies.PLACEHOLDER_HELP)

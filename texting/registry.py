@@ -58,7 +58,7 @@ _kinds: dict[str, MessageKind] = {}
 _reply_handlers: dict[str, list[Callable[[InboundMessage], str | None]]] = {}
 
 # The moments a reply handler can be registered for.
-REPLY_EVENTS = ("received", "confirm")
+REPLY_EVENTS = ("received", "confirm", "day_one", "day_one_unknown")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ def reply_handler_register(event: str, handler: Callable[[InboundMessage], str |
     - "received": every new reply, first (e.g. link it to what it answers); the
       return value is ignored.
     - "confirm": the patient texted C; the first handler that returns a str wins.
+    - "day_one": the patient texted her day 1 (`inbound.day_one`, a
+      `texting.day_one.DayOne`); the first handler that returns a str wins. When
+      none does, the number belongs to nothing: the first "day_one_unknown" handler
+      that returns a str answers, and that answer is not stored (see
+      `texting.inbound`).
     """
     if event not in REPLY_EVENTS:
         raise ValueError(f"unknown reply event {event!r}")

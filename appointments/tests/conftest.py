@@ -8,6 +8,8 @@ import time_machine
 
 from appointments.tests.factories import ProcedureFactory
 from clinic.models import Closure, InsurancePlan, OpeningHours, Practice
+from texting.backends import locmem
+from texting.tests.conftest import signed_post, twilio_settings  # noqa: F401  (day-1 texts)
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Tuesday, March 2, 2027, mid-morning in New York.
@@ -68,3 +70,12 @@ def booking_setup(clinic, hsg):
         procedure=hsg, defaults={"duration_minutes": 30, "buffer_minutes": 15}
     )
     return rules
+
+
+@pytest.fixture
+def sms_sent(settings):
+    """The texts the outbox sends, kept in memory (Twilio's place) for this test."""
+    settings.SMS_BACKEND = "texting.backends.locmem.SmsBackend"
+    locmem.outbox.clear()
+    yield locmem.outbox
+    locmem.outbox.clear()

@@ -38,13 +38,16 @@
   var repliesNode = document.getElementById("quick-replies");
   if (picker && repliesNode) {
     var replies = JSON.parse(repliesNode.textContent);
-    picker.addEventListener("change", function () {
+    var fill = function () {
       if (replies[picker.value]) {
         box.value = replies[picker.value];
         show();
         box.focus();
       }
-    });
+    };
+    picker.addEventListener("change", fill);
+    // A saved answer picked before this script ran (it is deferred) still fills the box.
+    if (picker.value && !box.value) fill();
   }
   box.addEventListener("input", show);
   if (box.value) show();

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from appointments import tokens
+from appointments import day_one, tokens
 from clinic.public_pages import PUBLIC_PAGES, SPANISH_PAGES
 from tests.browser.helpers import (
     admin_axe_counts,
@@ -97,6 +97,34 @@ def test_the_manage_page_passes_axe_before_and_after_the_date_of_birth_check(pag
     page.get_by_label("Date of birth").fill(BORN.isoformat())
     page.get_by_role("button", name="Show my request").click()
     page.get_by_text(appointment.reference).first.wait_for()
+    assert_no_violations(page)
+
+
+def test_the_day_one_page_passes_axe_with_its_times_an_error_and_in_spanish(page, appointment):
+    report = day_one.report_create(request=appointment, day=appointment.last_period_start)
+    path = f"/appointments/request/day-one/{tokens.day_one_token(report.pk)}/"
+    assert page.goto(path).status == 200
+    page.locator("input[name=slot]").first.wait_for()
+    assert_no_violations(page)
+
+    page.locator("input[name=slot]").first.check()
+    page.get_by_role("button", name="Book this time").click()
+    page.locator("#day-one-problems").wait_for()
+    assert_no_violations(page)
+
+    assert page.goto("/es" + path).status == 200
+    assert_no_violations(page)
+
+
+def test_the_confirmation_page_offering_texts_near_day_1_passes_axe(page, site_content):
+    passed = patient_request(
+        last_period_start=dt.date.today() - dt.timedelta(days=20), preferred_date_1=None
+    )
+    page.goto(f"/appointments/request/done/{tokens.confirmation_token(passed.pk)}/")
+    page.get_by_role("button", name="Text me before my next period").wait_for()
+    assert_no_violations(page)
+    page.get_by_role("button", name="Text me before my next period").click()
+    page.get_by_text("We will text you 2 days before").wait_for()
     assert_no_violations(page)
 
 

@@ -90,3 +90,22 @@ def test_a_receptionist_answers_a_text_and_the_patients_phone_receives_it(
     thread.wait_for()
     assert "To patient, from frontdesk" in thread.inner_text()
     assert "Sent" in thread.locator(".bubble-out").last.inner_text()
+
+
+def test_a_quick_reply_picked_before_the_script_loads_still_fills_the_box(page, front_desk):
+    appointment = patient_request()
+    inbound_receive(message_sid="SM" + "f" * 32, from_phone=appointment.phone, body="Hello?")
+    admin_sign_in(page, *front_desk)
+    held = []
+    # Hold the page's script back until the choice is made, as on a slow phone line.
+    page.route("**/conversation*.js", lambda route: held.append(route))
+    page.goto(reverse("admin:texting_inboundmessage_changelist"))
+    page.get_by_role("link", name="Open and answer").click()
+    page.get_by_role("heading", name="Texts, oldest first").wait_for()
+    page.get_by_label("Quick reply").select_option(label="Thanks, we will call")
+    box = page.get_by_label("Your answer")
+    assert box.input_value() == ""
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(box).to_have_value("Thank you for your message. We will call you today.")
