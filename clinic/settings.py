@@ -8,8 +8,9 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from clinic import content_security
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -359,29 +360,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [
-            SELF,
-            NONCE,
-            "https://www.google.com/recaptcha/",
-            "https://www.gstatic.com/recaptcha/",
-        ],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF, "https://www.google.com/recaptcha/"],
-        "frame-src": [
-            "https://www.google.com/recaptcha/",
-            "https://recaptcha.google.com/recaptcha/",
-        ],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
+# What a page may load, run, frame or post to (django-csp): clinic/content_security.py.
+CONTENT_SECURITY_POLICY = content_security.POLICY
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
