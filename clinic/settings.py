@@ -10,7 +10,7 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic import content_security
+from clinic import content_security, logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -393,35 +393,4 @@ if SENTRY_DSN:
 # --- Logging: one line per event to stdout, never patient data --------------------
 
 # `time=… level=… logger=… msg="…"`: see clinic/logs.py for what is kept out.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {"()": "clinic.logs.KeyValueFormatter"},
-    },
-    "filters": {
-        "no_request_data": {"()": "clinic.logs.DropRequestData"},
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "line",
-            "filters": ["no_request_data"],
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # Replaces Django's own handlers (console in DEBUG, mail_admins without it), so
-        # every line goes through the filter above exactly once.
-        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        # Django logs the path of 4xx/5xx responses; ours carry no PHI in URLs (manage
-        # tokens are redacted), but keep these at WARNING so a busy site stays readable.
-        "django.request": {"level": "WARNING"},
-        "django.server": {
-            "handlers": ["stdout"],
-            "level": "WARNING" if not DEBUG else "INFO",
-            "propagate": False,
-        },
-    },
-}
+LOGGING = logs.dict_config(level=env("LOG_LEVEL", default="INFO"), debug=DEBUG)
