@@ -1,25 +1,25 @@
 """The front desk: the list of requests, one page per request, and buttons that move
-its status through the services (never a free-edit status field)."""
+its status through the services (never a free-edit status field; their pages are
+admin_moves.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Subquery
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from simple_history.admin import SimpleHistoryAdmin
 
-from appointments import transitions
 from appointments.admin_filters import WhenFilter, screening_flags
-from appointments.admin_forms import AppointmentRequestAdminForm, ScheduleForm
+from appointments.admin_forms import AppointmentRequestAdminForm
+from appointments.admin_moves import StatusMovesMixin
 from appointments.admin_panels import (
     activity,
     call_sheet,
@@ -30,7 +30,6 @@ from appointments.admin_panels import (
 from appointments.availability import clinic_calendar
 from appointments.cycle import cycle_window
 from appointments.models import AppointmentConfirmation, AppointmentRequest
-from appointments.reopen import reopening
 from clinic.display import when_display
 from clinic.models import Practice
 from clinic.phones import phone_e164_or_none
@@ -39,7 +38,7 @@ Status = AppointmentRequest.Status
 
 
 @admin.register(AppointmentRequest)
-class AppointmentRequestAdmin(SimpleHistoryAdmin):
+class AppointmentRequestAdmin(StatusMovesMixin, SimpleHistoryAdmin):
     form = AppointmentRequestAdminForm
     change_form_template = "admin/appointments/appointmentrequest/change_form.html"
     change_list_template = "admin/appointments/appointmentrequest/change_list.html"
@@ -271,7 +270,7 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
         editing = self.editing(request)
         extra_context = {
             **(extra_context or {}),
-            "status_actions": self._actions_for(object_id),
+            "status_actions": self.status_actions(object_id),
             "editing": editing,
         }
         if not editing:
@@ -288,75 +287,14 @@ class AppointmentRequestAdmin(SimpleHistoryAdmin):
             return redirect("admin:appointments_appointmentrequest_change", obj.pk)
         return super().response_change(request, obj)
 
-    def _actions_for(self, object_id):
-        try:
-            obj = AppointmentRequest.objects.filter(pk=object_id).only("status").first()
-        except (ValueError, TypeError, ValidationError):
-            return []  # not an id: Django's change view answers "doesn't exist"
-        if obj is None:
-            return []
-        return [
-            (
-                reverse(f"admin:appointments_appointmentrequest_{move.name}", args=[object_id]),
-                move.label_for(obj),
-            )
-            for move in transitions.moves_for(obj, by=transitions.STAFF)
-        ]
-
-    # --- Status buttons and the day's list ------------------------------------------------
+    # --- The day's list (the status buttons' pages: admin_moves.py) ---------------------
 
     def get_urls(self):
         view = self.admin_site.admin_view
-        name = "appointments_appointmentrequest"
-        moves = [m for m in transitions.MOVES.values() if transitions.STAFF in m.by]
         return [
-            path("today/", view(self.today_view), name=f"{name}_today"),
-            *(
-                path(
-                    f"<int:pk>/{move.name.replace('_', '-')}/",
-                    view(partial(self.status_view, move=move.name)),
-                    name=f"{name}_{move.name}",
-                )
-                for move in moves
-            ),
+            path("today/", view(self.today_view), name="appointments_appointmentrequest_today"),
             *super().get_urls(),
         ]
-
-    def status_view(self, request, pk, *, move: str):
-        """Every staff move of `transitions.MOVES`: its form, then its service."""
-        spec = transitions.MOVES[move]
-        obj = get_object_or_404(AppointmentRequest.objects.select_related("procedure"), pk=pk)
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
-        initial = {"seen_status": obj.status}
-        if obj.scheduled_at:
-            local = timezone.localtime(obj.scheduled_at)
-            initial.update(date=local.date(), time=local.time())
-        title = spec.label_for(obj)
-        data = request.POST if request.method == "POST" else None
-        form = spec.form(data, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                transitions.move_run(move, obj, form, by=request.user)
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, f"{obj.reference}: {title.lower()} done.")
-                return redirect("admin:appointments_appointmentrequest_change", obj.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": obj,
-            "title": f"{title}: {obj.reference}",
-            "form": form,
-            "button": spec.button,
-            "plan_text": self.window_panel(obj) if spec.form is ScheduleForm else "",
-            "reopening": reopening(obj, timezone.now()) if move == "reopen" else None,
-        }
-        return TemplateResponse(
-            request, "admin/appointments/appointmentrequest/status_form.html", context
-        )
 
     def today_view(self, request):
         if not self.has_view_permission(request):

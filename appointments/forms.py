@@ -1,6 +1,7 @@
 """The patient's request form.
 
-Its cached content is `form_content.py`; the manage page's forms are `manage_forms.py`.
+Its cached content is `form_content.py`, its cycle questions `form_cycle.py`; the manage
+page's forms are `manage_forms.py`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from appointments import cycle
 from appointments.availability import ClinicCalendar
 from appointments.booking_forms import SlotFormMixin
 from appointments.form_content import RequestFormContent, request_form_content
+from appointments.form_cycle import CycleFormMixin
 from appointments.form_layout import request_form_layout
 from appointments.form_words import EMAIL_INVALID_MESSAGE, site_words
 from appointments.models import AppointmentRequest
@@ -45,16 +47,6 @@ def date_input():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-NEXT_MONTHS_MESSAGE = _("Please pick a day in the next 3 months.")
-
-
-def day_refusal(day: dt.date, calendar: ClinicCalendar, otherwise: str) -> str:
-    """Why a preferred day cannot be offered, in the patient's words."""
-    if day <= calendar.today:
-        return gettext("Please pick a day from tomorrow on.")
-    return calendar.calendar.closed_reason(day) or str(otherwise)
-
-
 def plan_label(plan: InsurancePlan) -> str:
     """A plan as the form lists it, its note in the language being served."""
     note = localized(plan).note
@@ -65,7 +57,9 @@ def age_on(born: dt.date, today: dt.date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm):
+class AppointmentRequestForm(
+    CycleFormMixin, SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin, forms.ModelForm
+):
     captcha_action = "appointment"
 
     # One per form display: a double click or a resent form finds the first request.
@@ -278,39 +272,6 @@ class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin,
             )
         return born
 
-    def clean_last_period_start(self) -> dt.date | None:
-        lmp = self.cleaned_data.get("last_period_start")
-        if lmp is None:
-            return None
-        today = self.calendar.today
-        if lmp > today:
-            raise ValidationError(
-                _("This date is in the future. Please enter the first day of your last period."),
-                code="future",
-            )
-        if (today - lmp).days > cycle.MAX_LMP_AGE_DAYS:
-            raise ValidationError(
-                _(
-                    "This is more than 3 months ago. If your periods are irregular or have "
-                    "stopped, tick the box below instead."
-                ),
-                code="too_old",
-            )
-        return lmp
-
-    def clean_cycle_length(self) -> int | None:
-        length = self.cleaned_data.get("cycle_length")
-        if length is not None and not cycle.MIN_CYCLE_LENGTH <= length <= cycle.MAX_CYCLE_LENGTH:
-            raise ValidationError(
-                gettext(
-                    "Please enter a number from %(low)s to %(high)s, or leave it blank. If "
-                    "your cycle is often outside that, tick “My periods are irregular”."
-                )
-                % {"low": cycle.MIN_CYCLE_LENGTH, "high": cycle.MAX_CYCLE_LENGTH},
-                code="out_of_range",
-            )
-        return length
-
     # --- The whole form ----------------------------------------------------------
 
     def clean(self):
@@ -324,78 +285,6 @@ class AppointmentRequestForm(SlotFormMixin, CaptchaFormMixin, HoneypotFormMixin,
         choice = cleaned.get("insurance")
         if choice == INSURANCE_OTHER and not cleaned.get("insurance_other"):
             self.add_error("insurance_other", _("Please write the name of your plan."))
-
-    def _clean_cycle(self, cleaned: dict) -> None:
-        irregular = cleaned.get("cycle_irregular")
-        if irregular and "last_period_start" in self._errors:
-            # She followed the date's own advice ("tick the box below instead"): an
-            # irregular cycle needs no date, so a refused one no longer stands in the way.
-            del self._errors["last_period_start"]
-            cleaned["last_period_start"] = None
-        lmp = cleaned.get("last_period_start")
-        if "last_period_start" in self.errors:
-            return
-        if irregular:
-            self.plan = self.calendar.plan(None)
-        elif lmp is None:
-            self.add_error(
-                "last_period_start",
-                ValidationError(
-                    _(
-                        "Please enter the first day of your last period, or tick the box "
-                        "if your periods are irregular."
-                    ),
-                    code="required",
-                ),
-            )
-            return
-        else:
-            self.plan = self.calendar.plan(lmp, cleaned.get("cycle_length"))
-
-        names = ["preferred_date_1", "preferred_date_2", "preferred_date_3"]
-        offered = set(self.plan.offered_days)
-        for name in names:
-            day = cleaned.get(name)
-            if day is None:
-                continue
-            if self.plan.state == cycle.State.IRREGULAR:
-                if not cycle.irregular_days_ok(
-                    day, calendar=self.calendar.calendar, today=self.calendar.today
-                ):
-                    self.add_error(name, self._irregular_day_message(day))
-            elif day not in offered:
-                self.add_error(name, self._window_day_message(day))
-        needs_a_day = self.plan.state != cycle.State.IRREGULAR and offered
-        no_errors_yet = not any(n in self.errors for n in names)
-        if needs_a_day and no_errors_yet and not any(cleaned.get(n) for n in names):
-            self.add_error(
-                "preferred_date_1",
-                ValidationError(
-                    f"{gettext('Please pick at least one day.')} {self._days_hint()}".strip(),
-                    code="required",
-                ),
-            )
-        seen = [cleaned.get(n) for n in names if cleaned.get(n)]
-        if len(seen) != len(set(seen)):
-            self.add_error("preferred_date_2", _("Please pick different days for each choice."))
-
-    def _days_hint(self) -> str:
-        days = self.plan.offered_days if self.plan else []
-        if not days:
-            return ""
-        listed = ", ".join(formats.date_format(d, gettext("D M j")) for d in days)
-        return gettext("Days that work for you: %(days)s.") % {"days": listed}
-
-    def _window_day_message(self, day: dt.date) -> ValidationError:
-        text = day_refusal(
-            day, self.calendar, gettext("This day is outside your best days for the exam.")
-        )
-        return ValidationError(f"{text} {self._days_hint()}".strip(), code="outside_window")
-
-    def _irregular_day_message(self, day: dt.date) -> ValidationError:
-        return ValidationError(
-            day_refusal(day, self.calendar, NEXT_MONTHS_MESSAGE), code="outside_window"
-        )
 
     def request_fields(self) -> dict:
         """The cleaned values as model fields, for the create service."""

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from appointments import cycle
 from appointments.availability import ClinicCalendar
-from appointments.forms import NEXT_MONTHS_MESSAGE, date_input, day_refusal
+from appointments.form_cycle import NEXT_MONTHS_MESSAGE, day_refusal
+from appointments.forms import date_input
 from appointments.wording import day_label
 
 

@@ -156,3 +156,40 @@ class KeyValueFormatter(logging.Formatter):
     def formatException(self, ei) -> str:  # noqa: N802 - logging's name
         # Never the exception's message: see format().
         return ei[0].__name__ if ei and ei[0] else ""
+
+
+def dict_config(*, level: str, debug: bool) -> dict:
+    """The LOGGING setting: every record through `DropRequestData` to one stdout handler,
+    as one `KeyValueFormatter` line; the root logger at `level`."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "line": {"()": "clinic.logs.KeyValueFormatter"},
+        },
+        "filters": {
+            "no_request_data": {"()": "clinic.logs.DropRequestData"},
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "line",
+                "filters": ["no_request_data"],
+            },
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": {
+            # Replaces Django's own handlers (console in DEBUG, mail_admins without it), so
+            # every line goes through the filter above exactly once.
+            "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+            # Django logs the path of 4xx/5xx responses; ours carry no PHI in URLs (manage
+            # tokens are redacted), but keep these at WARNING so a busy site stays readable.
+            "django.request": {"level": "WARNING"},
+            "django.server": {
+                "handlers": ["stdout"],
+                "level": "WARNING" if not debug else "INFO",
+                "propagate": False,
+            },
+        },
+    }

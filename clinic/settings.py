@@ -8,8 +8,9 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from clinic import content_security, logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -359,29 +360,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [
-            SELF,
-            NONCE,
-            "https://www.google.com/recaptcha/",
-            "https://www.gstatic.com/recaptcha/",
-        ],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF, "https://www.google.com/recaptcha/"],
-        "frame-src": [
-            "https://www.google.com/recaptcha/",
-            "https://recaptcha.google.com/recaptcha/",
-        ],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
+# What a page may load, run, frame or post to (django-csp): clinic/content_security.py.
+CONTENT_SECURITY_POLICY = content_security.POLICY
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -413,35 +393,4 @@ if SENTRY_DSN:
 # --- Logging: one line per event to stdout, never patient data --------------------
 
 # `time=… level=… logger=… msg="…"`: see clinic/logs.py for what is kept out.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "line": {"()": "clinic.logs.KeyValueFormatter"},
-    },
-    "filters": {
-        "no_request_data": {"()": "clinic.logs.DropRequestData"},
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "line",
-            "filters": ["no_request_data"],
-        },
-    },
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # Replaces Django's own handlers (console in DEBUG, mail_admins without it), so
-        # every line goes through the filter above exactly once.
-        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
-        # Django logs the path of 4xx/5xx responses; ours carry no PHI in URLs (manage
-        # tokens are redacted), but keep these at WARNING so a busy site stays readable.
-        "django.request": {"level": "WARNING"},
-        "django.server": {
-            "handlers": ["stdout"],
-            "level": "WARNING" if not DEBUG else "INFO",
-            "propagate": False,
-        },
-    },
-}
+LOGGING = logs.dict_config(level=env("LOG_LEVEL", default="INFO"), debug=DEBUG)

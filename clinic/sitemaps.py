@@ -1,7 +1,9 @@
 """The sitemap: every public page in English and Spanish, as absolute URLs on SITE_URL,
 each with its alternate in the other language (and English as x-default).
 
-Each app adds its own section (procedures: `procedures.sitemaps`); the URLconf joins them.
+The site's pages are the first section; each app above registers its own in its
+AppConfig.ready (procedures: `procedures.sitemaps`), and /sitemap.xml lists the
+sections in the order registered. clinic imports nothing from those apps.
 """
 
 from urllib.parse import urlsplit
@@ -48,3 +50,13 @@ class StaticPagesSitemap(SiteUrlSitemap):
 
     def priority(self, item):
         return 1.0 if item == "home" else 0.7
+
+
+# The sitemap's sections by name, in order: /sitemap.xml serves this dict (clinic/urls.py).
+sections: dict[str, type[Sitemap]] = {"pages": StaticPagesSitemap}
+
+
+def register_section(name: str, sitemap: type[Sitemap]) -> type[Sitemap]:
+    """Add an app's section to the sitemap, after those registered before it."""
+    sections.setdefault(name, sitemap)
+    return sitemap

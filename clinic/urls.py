@@ -4,13 +4,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
-from clinic import twofactor, views
-from clinic.sitemaps import StaticPagesSitemap
-from procedures import views as procedure_views
-from procedures.sitemaps import ProcedureSitemap
+from clinic import sitemaps, twofactor, views
 
 # The project's URLconf: the one module of `clinic` that wires every app together.
-sitemaps = {"pages": StaticPagesSitemap, "procedures": ProcedureSitemap}
 
 # Staff sign in with a password and a second factor (django-otp) before any admin page.
 admin.site.__class__ = OTPAdminSite
@@ -23,7 +19,7 @@ admin.site.enable_nav_sidebar = False
 
 # Every patient-facing page in English at its plain URL and in Spanish under /es/.
 urlpatterns = i18n_patterns(
-    path("", procedure_views.home, name="home"),
+    path("", include("procedures.home_urls")),
     path("about/", views.about, name="about"),
     path("location/", views.location, name="location"),
     path("insurance/", views.insurance, name="insurance"),
@@ -37,7 +33,7 @@ urlpatterns = i18n_patterns(
 ) + [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.sections}, name="sitemap"),
     path("sms/", include("texting.urls")),
     path(
         "admin/translations/", admin.site.admin_view(views.missing_spanish), name="missing_spanish"

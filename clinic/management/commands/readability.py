@@ -13,6 +13,7 @@ import functools
 from html.parser import HTMLParser
 
 import textstat
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import Client
@@ -120,8 +121,10 @@ def spanish_scores(text: str) -> tuple[float, float, int]:
 def stored_texts() -> list[tuple[str, str]]:
     """Return (label, plain text) for each page, procedure and the FAQ answers."""
     from clinic.models import Page
-    from faq.models import Question
-    from procedures.models import Procedure
+
+    # By name from the app registry: clinic imports nothing from the apps above it.
+    Procedure = apps.get_model("procedures", "Procedure")
+    Question = apps.get_model("faq", "Question")
 
     rows = [(f"page:{p.slug}", markdown_text(p.intro, p.body)) for p in Page.objects.all()]
     for proc in Procedure.objects.all():
