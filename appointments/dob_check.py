@@ -5,7 +5,11 @@ Each guess is counted *before* the dates are compared, with the cache's atomic
 
 - a link allows 5 guesses per 15 minutes (then it is locked for the rest of them);
 - a link allows 10 wrong guesses in its life (then it is dead: the patient calls);
-- an address allows 20 guesses an hour across every link.
+- an address allows 20 guesses an hour across every link (then it is locked for the
+  rest of that hour).
+
+Each window starts with the first guess it counts, so a lock lasts at most its
+window: `LOCK_SECONDS` says how long, for the page and its Retry-After.
 
 A right answer gives back the guess it used. When the cache (Redis) is down nothing
 can be counted, so nothing is compared: `CheckUnavailable`, and the page asks the
@@ -27,6 +31,7 @@ TRIES_PER_WINDOW = 5
 WINDOW_SECONDS = 60 * 15
 LIFETIME_FAILURES = 10
 ADDRESS_TRIES_PER_HOUR = 20
+ADDRESS_WINDOW_SECONDS = 60 * 60
 
 
 class CheckUnavailable(Exception):
@@ -35,8 +40,13 @@ class CheckUnavailable(Exception):
 
 class Verdict(enum.Enum):
     COMPARE = "compare"  # counted: the dates may be compared
-    LOCKED = "locked"  # too many guesses on this link (or from this address) for now
+    LOCKED = "locked"  # too many guesses on this link for now
+    ADDRESS_LOCKED = "address_locked"  # too many guesses from this address this hour
     DEAD = "dead"  # too many wrong guesses ever: the link no longer checks dates
+
+
+# The longest each lock lasts: the window whose count set it.
+LOCK_SECONDS = {Verdict.LOCKED: WINDOW_SECONDS, Verdict.ADDRESS_LOCKED: ADDRESS_WINDOW_SECONDS}
 
 
 def _window_key(pk: int) -> str:
@@ -94,8 +104,8 @@ def attempt(pk: int, address: str) -> Verdict:
         return Verdict.LOCKED
     if _count(_lifetime_key(pk), MANAGE_MAX_AGE) > LIFETIME_FAILURES:
         return Verdict.DEAD
-    if _count(_address_key(address), 3600) > ADDRESS_TRIES_PER_HOUR:
-        return Verdict.LOCKED
+    if _count(_address_key(address), ADDRESS_WINDOW_SECONDS) > ADDRESS_TRIES_PER_HOUR:
+        return Verdict.ADDRESS_LOCKED
     return Verdict.COMPARE
 
 

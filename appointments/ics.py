@@ -10,10 +10,22 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from appointments.booking_models import ExamLength
 from appointments.models import AppointmentRequest
 from clinic.models import Practice
 
+# When the practice has set no length for the exam (admin: Exam lengths).
 VISIT_LENGTH = dt.timedelta(minutes=45)
+
+
+def visit_length(procedure_id: int) -> dt.timedelta:
+    """How long the exam lasts (its length, without the buffer): one query."""
+    minutes = (
+        ExamLength.objects.filter(procedure_id=procedure_id)
+        .values_list("duration_minutes", flat=True)
+        .first()
+    )
+    return dt.timedelta(minutes=minutes) if minutes else VISIT_LENGTH
 
 
 def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
@@ -35,7 +47,7 @@ def exam_calendar(request: AppointmentRequest, practice: Practice) -> bytes:
     event.add("sequence", int(request.updated_at.timestamp()))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
-    event.add("dtend", start + VISIT_LENGTH)
+    event.add("dtend", start + visit_length(request.procedure_id))
     event.add("summary", gettext("Appointment at %(practice)s") % {"practice": practice.name})
     event.add("location", practice.address_line)
     # Only the reference and the phone: the preparation is in the email, not the calendar.

@@ -20,7 +20,7 @@ from appointments.wording import day_label
 @dataclass(frozen=True)
 class Choice:
     value: str  # ISO 8601 with the offset: the exact moment, whatever the clock did
-    label: str  # "9:30 AM"
+    label: str  # "9:30 AM", "9:30 a.m."
     checked: bool = False
 
 
@@ -32,19 +32,25 @@ class DayChoices:
     afternoon: tuple[Choice, ...]
 
 
-def clock(moment: dt.datetime) -> str:
-    """'9:30 AM', as the rest of the site writes times."""
-    return f"{moment.hour % 12 or 12}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+def clock_format() -> str:
+    """The active language's way to write a time, as the templates' `|time:_("g:i A")`."""
+    return gettext("g:i A")
+
+
+def clock(moment: dt.datetime, fmt: str | None = None) -> str:
+    """'9:30 AM' in English, '9:30 a.m.' in Spanish: as the rest of the site writes times."""
+    return formats.date_format(moment, fmt or clock_format())
 
 
 def day_choices(days: Iterable[DayTimes], selected: str = "") -> list[DayChoices]:
+    fmt = clock_format()
     found = []
     for day in days:
         morning = tuple(
-            Choice(t.isoformat(), clock(t), t.isoformat() == selected) for t in day.morning
+            Choice(t.isoformat(), clock(t, fmt), t.isoformat() == selected) for t in day.morning
         )
         afternoon = tuple(
-            Choice(t.isoformat(), clock(t), t.isoformat() == selected) for t in day.afternoon
+            Choice(t.isoformat(), clock(t, fmt), t.isoformat() == selected) for t in day.afternoon
         )
         found.append(
             DayChoices(day_label(day.day), formats.date_format(day.day, "l"), morning, afternoon)

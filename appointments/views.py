@@ -322,6 +322,8 @@ def _manage_refused(request: HttpRequest, verdict: Verdict) -> HttpResponse:
     """Locked for now (429, try later) or dead for good (403, call us)."""
     if verdict is Verdict.DEAD:
         return render(request, "appointments/manage_dead.html", status=403)
-    response = render(request, "appointments/manage_locked.html", status=429)
-    response["Retry-After"] = str(dob_check.WINDOW_SECONDS)
+    wait = dob_check.LOCK_SECONDS[verdict]
+    context = {"by_address": verdict is Verdict.ADDRESS_LOCKED, "wait_minutes": wait // 60}
+    response = render(request, "appointments/manage_locked.html", context, status=429)
+    response["Retry-After"] = str(wait)
     return response

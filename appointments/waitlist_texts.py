@@ -1,7 +1,9 @@
 """The waitlist's text: an earlier time is free. The practice's name and a link, no more.
 
-Registered with the outbox in `AppointmentsConfig.ready` (see texting.registry): a
-text whose offer has ended, moved or been taken is stopped before it goes.
+Its words are the "waitlist_offer" message template (staff edit them in the admin), in
+the language she asked in. Registered with the outbox in `AppointmentsConfig.ready`
+(see texting.registry): a text whose offer has ended, moved or been taken is stopped
+before it goes.
 """
 
 from __future__ import annotations
@@ -13,20 +15,11 @@ from django.utils import timezone
 from appointments import emails
 from appointments.booking_models import WaitlistEntry
 from appointments.models import AppointmentRequest
-from clinic.models import Practice
 from texting import registry
 from texting.models import OutboundMessage
-from texting.services import outbox_queue, phone_opted_out
+from texting.services import outbox_queue, phone_opted_out, text_render
 
 OFFER = "waitlist_offer"
-
-
-def offer_text(practice_name: str, link: str) -> str:
-    """The words of the offer: who sends it and where to look, nothing about the exam."""
-    return (
-        f"{practice_name}: an earlier time is free for you. It is held for 30 minutes. "
-        f"See it here: {link} Reply STOP to opt out."
-    )
 
 
 def _key(entry: WaitlistEntry) -> str:
@@ -38,15 +31,14 @@ def queue_offer_text(*, entry: WaitlistEntry) -> OutboundMessage | None:
     request = AppointmentRequest.objects.get(pk=entry.request_id)
     if not (request.sms_consent and request.phone) or phone_opted_out(request.phone):
         return None
-    link = emails.manage_url(request)
-    name = Practice.objects.current().name
+    link = emails.manage_url(request)  # in her language
     return outbox_queue(
         kind=OFFER,
         key=_key(entry),
         send_at=timezone.now(),
         subject_id=request.pk,
         to_phone=request.phone,
-        render=lambda: offer_text(name, link),
+        render=lambda: text_render(kind=OFFER, values={"link": link}, language=request.language),
     )
 
 

@@ -29,7 +29,7 @@ PLACEHOLDERS = {
     "help_url": "the link to the warning signs on the site (texts never list them)",
     "day_one": "the day taken as her day 1, e.g. Saturday, November 28 (day 1 texts)",
     "last_day": "the last day her day-1 link works, e.g. Friday, December 11",
-    "link": "her own link to pick a time (day 1 texts)",
+    "link": "her own link: to pick a time (day 1 texts), or to her page (waitlist offer)",
     "book_url": "the link to the request page on the site",
 }
 PLACEHOLDER_HELP = "Placeholders: " + ", ".join(f"{{{k}}} {v}" for k, v in PLACEHOLDERS.items())
@@ -49,7 +49,8 @@ LONGEST_VALUES = {
     "help_url": "https://www.hsgexam.com/contact/#warning-signs",
     "day_one": "Wednesday, September 30",
     "last_day": "Wednesday, September 30",
-    # A signed link to the day-1 page: the Spanish one is the longer (/es/).
+    # A signed link to the day-1 page: the Spanish one is the longer (/es/). The link to
+    # her page in the waitlist's offer (/es/appointments/manage/<token>/) is shorter.
     "link": "https://www.hsgexam.com/es/appointments/request/day-one/"
     "1234567:1vAbCd:abcdefghijklmnopqrstuvwxyzABCDEFGHIJ012/",
     "book_url": "https://www.hsgexam.com/es/appointments/request/",
@@ -84,6 +85,7 @@ OPT_OUT_KINDS = {
     "reply_start",
     "day1_remind",
     "day1_remind_2",
+    "waitlist_offer",
 }
 
 # Template kinds that answer "call us at once": they must also say what to do when the
@@ -366,6 +368,11 @@ DEFAULT_TEMPLATES = {
         "{practice}: Hi {first_name}, a second text, as you asked. Reply 1 on your day 1 "
         "and we will send you times, or call {phone}. Reply STOP to opt out."
     ),
+    # The waitlist (appointments/waitlist_texts.py): an earlier time is free for her.
+    "waitlist_offer": (
+        "{practice}: an earlier time is free for you. It is held for 30 minutes. "
+        "See it here: {link} Reply STOP to opt out."
+    ),
 }
 
 # The same texts in Spanish, for patients who asked in Spanish. Written without á, í, ó
@@ -440,6 +447,10 @@ DEFAULT_TEMPLATES_ES = {
         "{practice}: Hola {first_name}, un segundo texto, como nos pidio. Responda 1 en su "
         "dia 1 y le enviaremos horas, o llame al {phone}. Responda PARAR para no recibir "
         "textos."
+    ),
+    "waitlist_offer": (
+        "{practice}: hay una hora mas temprano libre para usted. Se la guardamos por 30 "
+        "minutos. Vea la hora aqui: {link} Responda PARAR para no recibir textos."
     ),
 }
 DEFAULTS = {"en": DEFAULT_TEMPLATES, "es": DEFAULT_TEMPLATES_ES}

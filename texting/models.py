@@ -249,6 +249,7 @@ class MessageTemplate(models.Model):
         DAY1_UNKNOWN = "day1_unknown", "Reply to day 1 (a number we do not know)"
         DAY1_REMIND = "day1_remind", "Text 2 days before her expected day 1"
         DAY1_REMIND_2 = "day1_remind_2", "Text 3 days after her expected day 1"
+        WAITLIST_OFFER = "waitlist_offer", "Earlier time offered (waitlist)"
 
     kind = models.CharField(max_length=16, choices=Kind.choices, unique=True)
     body = models.TextField(help_text=bodies.PLACEHOLDER_HELP)

@@ -57,7 +57,7 @@ def test_twenty_concurrent_wrong_guesses_are_compared_at_most_five_times(clinic,
     assert len([r for r in results if r == (200, True)]) <= 4  # the fifth one locks
     right = guess(Client(), url, RIGHT)
     assert right.status_code == 429
-    assert "locked for 15 minutes" in right.content.decode()
+    assert "locked for up to 15 minutes" in right.content.decode()
     # How many were compared: each one used up one of the link's 10 wrong guesses.
     # Lift the 15-minute lock (as its expiry would) and count what is left.
     cache.delete(dob_check._window_key(appointment.pk))
@@ -125,6 +125,44 @@ def test_one_address_guessing_across_many_links_is_stopped(client, clinic):
 
     assert from_there.status_code == 429
     assert from_elsewhere.status_code == 302
+
+
+def test_a_link_locked_by_its_own_guesses_says_it_waits_up_to_15_minutes(client, clinic):
+    url = manage_url(AppointmentRequestFactory())
+    for _ in range(5):
+        guess(client, url, WRONG)
+
+    response = guess(client, url, WRONG)
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "900"
+    assert "this link is locked for up to 15 minutes" in response.content.decode()
+
+
+def test_an_address_stopped_across_links_is_told_it_waits_up_to_an_hour(client, clinic):
+    links = [manage_url(AppointmentRequestFactory()) for _ in range(6)]
+    for url in links[:5]:
+        for _ in range(4):
+            guess(client, url, WRONG)
+
+    response = guess(client, links[5], RIGHT)
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    html = response.content.decode()
+    assert "from your network in the last hour" in html and "up to 60 minutes" in html
+    assert "15 minutes" not in html
+
+
+def test_the_spanish_locked_page_says_the_wait_in_spanish(client, clinic):
+    appointment = AppointmentRequestFactory(language="es")
+    url = f"/es/appointments/manage/{tokens.manage_token(appointment.pk)}/"
+    for _ in range(5):
+        guess(client, url, WRONG)
+
+    html = guess(client, url, WRONG).content.decode()
+
+    assert "este enlace está bloqueado por hasta 15 minutos" in html
 
 
 # --- Point 14: Redis down --------------------------------------------------------------

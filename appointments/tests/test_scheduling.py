@@ -49,7 +49,8 @@ def test_the_calendar_file_is_in_new_york_time_with_the_address_and_no_procedure
     raw = exam_calendar(appointment, Practice.objects.current())
     text = raw.decode()
     assert "DTSTART;TZID=America/New_York:20270315T100000" in text
-    assert "DTEND;TZID=America/New_York:20270315T104500" in text
+    # An HSG lasts 30 minutes (the exam length the migration sets).
+    assert "DTEND;TZID=America/New_York:20270315T103000" in text
     assert "BEGIN:VTIMEZONE" in text and "TZID:America/New_York" in text
     calendar = icalendar.Calendar.from_ical(raw)
     event = calendar.walk("VEVENT")[0]
@@ -58,6 +59,34 @@ def test_the_calendar_file_is_in_new_york_time_with_the_address_and_no_procedure
     assert event.decoded("DTSTART") == AFTER_DST
     for private in ("HSG exam", "Hysterosalpingogram", appointment.first_name, "19900314"):
         assert private not in text
+
+
+def test_the_calendar_file_lasts_as_long_as_the_practice_set_for_the_exam(
+    appointment, staff_user, django_assert_num_queries
+):
+    from appointments.booking_models import ExamLength
+
+    ExamLength.objects.update_or_create(
+        procedure=appointment.procedure, defaults={"duration_minutes": 60, "buffer_minutes": 15}
+    )
+    services.appointment_schedule(request=appointment, at=AFTER_DST, by=staff_user)
+    appointment.refresh_from_db()
+    practice = Practice.objects.current()
+    # 1 query: the exam's length.
+    with django_assert_num_queries(1):
+        raw = exam_calendar(appointment, practice)
+    # The exam itself, not the buffer that readies the room for the next patient.
+    assert "DTEND;TZID=America/New_York:20270315T110000" in raw.decode()
+
+
+def test_the_calendar_file_lasts_45_minutes_when_no_exam_length_is_set(appointment, staff_user):
+    from appointments.booking_models import ExamLength
+
+    ExamLength.objects.filter(procedure=appointment.procedure).delete()
+    services.appointment_schedule(request=appointment, at=AFTER_DST, by=staff_user)
+    appointment.refresh_from_db()
+    raw = exam_calendar(appointment, Practice.objects.current())
+    assert "DTEND;TZID=America/New_York:20270315T104500" in raw.decode()
 
 
 def test_the_scheduled_email_says_the_local_time_and_attaches_the_calendar(

@@ -167,3 +167,18 @@ def test_the_free_times_read_in_the_language_of_the_page_each_from_its_own_cache
     assert 'aria-label="lunes en la mañana"' in spanish
     assert "<legend>Monday, March 8</legend>" in english and "lunes" not in english
     assert spanish_again == spanish
+
+
+def test_the_free_times_write_the_clock_as_the_page_does_in_each_language(
+    client, booking_setup, hsg, settings
+):
+    settings.RATELIMIT_ENABLED = False
+    question = {"procedure": hsg.pk, "last_period_start": "2027-03-01"}
+
+    spanish = client.post("/es/appointments/request/times/", question).content.decode()
+    english = client.post("/appointments/request/times/", question).content.decode()
+
+    # As the Spanish pages write a time ("g:i A" in the .po): 9:00 a.m., 2:30 p.m.
+    assert "<span>9:00 a.m.</span>" in spanish and "<span>2:30 p.m.</span>" in spanish
+    assert " AM<" not in spanish and " PM<" not in spanish
+    assert "<span>9:00 AM</span>" in english and "<span>2:30 PM</span>" in english

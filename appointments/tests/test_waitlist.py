@@ -134,3 +134,28 @@ def test_the_offer_text_is_stopped_once_the_offer_has_ended(full_morning):
     [text] = offers().filter(subject_id=first.pk)
     assert offer_stop_reason(text, NOW) == ""
     assert offer_stop_reason(text, NOW + dt.timedelta(minutes=31)) == "Offer ended"
+
+
+def test_a_patient_who_asked_in_spanish_is_offered_the_time_in_spanish(full_morning):
+    early, first, second = full_morning
+    AppointmentRequest.objects.filter(pk=first.pk).update(language="es")
+    services.appointment_cancel(request=early, reason="", by_patient=True)
+    waitlist.waitlist_wake()
+    [text] = offers().filter(subject_id=first.pk)
+    assert text.body.startswith("Interventional Radiology, P.C.: hay una hora mas temprano")
+    assert "/es/appointments/manage/" in text.body
+    assert text.body.endswith("Responda PARAR para no recibir textos.")
+
+
+def test_the_offer_text_uses_the_words_staff_set_in_the_admin(full_morning):
+    from texting.models import MessageTemplate
+
+    early, first, second = full_morning
+    MessageTemplate.objects.filter(kind="waitlist_offer").update(
+        body="{practice}: a sooner time is yours for 30 minutes: {link} Reply STOP to opt out."
+    )
+    services.appointment_cancel(request=early, reason="", by_patient=True)
+    waitlist.waitlist_wake()
+    [text] = offers().filter(subject_id=first.pk)
+    assert text.body.startswith("Interventional Radiology, P.C.: a sooner time is yours")
+    assert "/appointments/manage/" in text.body
