@@ -22,7 +22,7 @@ from clinic.models import Practice
 from clinic.public_pages import PUBLIC_PAGES
 from clinic.safety import WARNING_SIGNS
 from procedures.models import Procedure
-from texting import bodies
+from texting import bodies, default_texts
 from texting.models import MessageTemplate
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -136,7 +136,7 @@ def test_no_template_email_or_text_says_it_either(patient_emails):
         assert not NEVER.search(source.read_text()), source
     for body in patient_emails:
         assert not NEVER.search(body)
-    for body in bodies.DEFAULT_TEMPLATES.values():
+    for body in default_texts.DEFAULT_TEMPLATES.values():
         assert not NEVER.search(body)
 
 
@@ -200,7 +200,7 @@ def test_no_text_body_names_a_symptom_or_a_hinting_item(db):
     practice.after_hours_phone = "(212) 555-0100"
     practice.save()
     request = AppointmentRequestFactory(scheduled_at=dt.datetime(2027, 3, 8, 14, 0, tzinfo=dt.UTC))
-    kinds = set(bodies.DEFAULT_TEMPLATES) | set(
+    kinds = set(default_texts.DEFAULT_TEMPLATES) | set(
         MessageTemplate.objects.values_list("kind", flat=True)
     )
     assert {"reply_closed", "reply_message"} <= kinds

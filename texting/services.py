@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from clinic.models import Practice
-from texting import bodies
+from texting import bodies, default_texts
 from texting.models import MessageTemplate, OptOut, OutboundMessage
 from texting.practice_values import practice_values
 
@@ -38,7 +38,7 @@ def template_body(kind: str, language: str = "en") -> str:
     """The words of `kind` in `language`; the English when its Spanish is empty."""
     template = MessageTemplate.objects.filter(kind=kind).first()
     if template is None:
-        return bodies.DEFAULTS.get(language, bodies.DEFAULT_TEMPLATES)[kind]
+        return default_texts.DEFAULTS.get(language, default_texts.DEFAULT_TEMPLATES)[kind]
     if language == "es" and template.body_es.strip():
         return template.body_es
     return template.body

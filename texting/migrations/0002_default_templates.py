@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from texting.bodies import DEFAULT_TEMPLATES
+from texting.default_texts import DEFAULT_TEMPLATES
 
 
 def load(apps, schema_editor):

@@ -8,7 +8,7 @@ office is closed. A template staff edited is kept unless it breaks those rules.
 
 from django.db import migrations
 
-from texting import bodies
+from texting import bodies, default_texts
 
 # The defaults as 0002 loaded them, before this change.
 OLD = {
@@ -88,7 +88,7 @@ def load(apps, schema_editor):
             template.save(update_fields=["body"])
     # Any other template a staff edit left with a symptom word gets its default back.
     for template in MessageTemplate.objects.exclude(kind__in=NEW):
-        default = bodies.DEFAULT_TEMPLATES.get(template.kind)
+        default = default_texts.DEFAULT_TEMPLATES.get(template.kind)
         if default and breaks_the_rules(template.kind, template.body):
             template.body = default
             template.save(update_fields=["body"])

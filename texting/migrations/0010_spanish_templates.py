@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from texting.bodies import DEFAULT_TEMPLATES_ES
+from texting.default_texts import DEFAULT_TEMPLATES_ES
 
 
 def load(apps, schema_editor):

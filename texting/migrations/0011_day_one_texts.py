@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from texting.bodies import DEFAULT_TEMPLATES, DEFAULT_TEMPLATES_ES
+from texting.default_texts import DEFAULT_TEMPLATES, DEFAULT_TEMPLATES_ES
 
 DAY_ONE_KINDS = ("day1_link", "day1_call", "day1_unknown", "day1_remind", "day1_remind_2")
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from texting.bodies import DEFAULT_TEMPLATES, DEFAULT_TEMPLATES_ES
+from texting.default_texts import DEFAULT_TEMPLATES, DEFAULT_TEMPLATES_ES
 
 KIND = "waitlist_offer"
 

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from clinic.display import phone_display
-from texting import bodies
+from texting import default_texts
 from texting.models import InboundMessage, MessageTemplate, OptOut, OutboundMessage
 from texting.tests.conftest import ny
 from texting.tests.factories import make_message, make_request
@@ -119,7 +119,7 @@ def test_a_bad_template_edit_shows_the_reason_and_keeps_the_text(admin_client, d
 def test_the_template_list_shows_each_templates_segments(admin_client, db):
     response = admin_client.get(reverse("admin:texting_messagetemplate_changelist"))
     assert response.status_code == 200
-    assert len(response.context["cl"].result_list) == len(bodies.DEFAULT_TEMPLATES) == 18
+    assert len(response.context["cl"].result_list) == len(default_texts.DEFAULT_TEMPLATES) == 18
 
 
 def test_a_requests_page_shows_its_texts_both_ways_in_time_order(admin_client, db):

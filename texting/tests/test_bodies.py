@@ -2,18 +2,18 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from appointments.outbox import outbox_on_completed, outbox_on_scheduled, request_text
-from texting import bodies
+from texting import bodies, default_texts
 from texting.models import MessageTemplate, OutboundMessage
 from texting.tests.conftest import ny
 from texting.tests.factories import make_request, make_scheduled
 
-ALL_KINDS = sorted(bodies.DEFAULT_TEMPLATES)
+ALL_KINDS = sorted(default_texts.DEFAULT_TEMPLATES)
 PATIENT_KINDS = ["received", "scheduled", "reminder", "follow_up"]
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_every_default_template_fits_two_segments_with_long_values(kind):
-    text = bodies.render(bodies.DEFAULT_TEMPLATES[kind], bodies.LONGEST_VALUES)
+    text = bodies.render(default_texts.DEFAULT_TEMPLATES[kind], bodies.LONGEST_VALUES)
     assert bodies.is_gsm7(text), bodies.non_gsm7_characters(text)
     assert bodies.segment_count(text) <= 2
     assert len(text) <= 306
@@ -21,18 +21,18 @@ def test_every_default_template_fits_two_segments_with_long_values(kind):
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_every_default_template_names_the_practice_and_passes_its_own_checks(kind):
-    template = bodies.DEFAULT_TEMPLATES[kind]
+    template = default_texts.DEFAULT_TEMPLATES[kind]
     assert "{practice}" in template
     assert bodies.template_errors(template, needs_opt_out=kind in bodies.OPT_OUT_KINDS) == []
 
 
 @pytest.mark.parametrize("kind", PATIENT_KINDS + ["reply_help", "reply_start"])
 def test_texts_to_patients_end_with_the_opt_out_line(kind):
-    assert bodies.DEFAULT_TEMPLATES[kind].endswith("Reply STOP to opt out.")
+    assert default_texts.DEFAULT_TEMPLATES[kind].endswith("Reply STOP to opt out.")
 
 
 def test_the_migration_loads_every_default_template(db):
-    assert dict(MessageTemplate.objects.values_list("kind", "body")) == bodies.DEFAULT_TEMPLATES
+    assert dict(MessageTemplate.objects.values_list("kind", "body")) == default_texts.DEFAULT_TEMPLATES
 
 
 def test_segment_counts_follow_the_gsm_and_unicode_limits():

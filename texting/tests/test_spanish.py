@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from appointments.outbox import outbox_on_request_created, outbox_on_scheduled, request_text
-from texting import bodies, keywords
+from texting import bodies, default_texts, keywords
 from texting.dispatch import outbox_dispatch_due
 from texting.keywords import Intent
 from texting.models import InboundMessage, MessageTemplate, OptOut, OutboundMessage
@@ -13,29 +13,29 @@ from texting.tests.conftest import ny
 from texting.tests.factories import make_request, make_scheduled
 from texting.tests.test_webhooks import INBOUND, PHONE, sms
 
-ALL_KINDS = sorted(bodies.DEFAULT_TEMPLATES)
+ALL_KINDS = sorted(default_texts.DEFAULT_TEMPLATES)
 
 
 def test_every_kind_has_a_spanish_default():
-    assert sorted(bodies.DEFAULT_TEMPLATES_ES) == ALL_KINDS
+    assert sorted(default_texts.DEFAULT_TEMPLATES_ES) == ALL_KINDS
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_every_spanish_template_stays_gsm7_and_within_two_segments_with_long_values(kind):
-    text = bodies.render(bodies.DEFAULT_TEMPLATES_ES[kind], bodies.LONGEST_VALUES_ES)
+    text = bodies.render(default_texts.DEFAULT_TEMPLATES_ES[kind], bodies.LONGEST_VALUES_ES)
 
     # á, í, ó and ú are outside GSM-7: one of them would make the text UCS-2 (70
     # characters a segment) and this one 5 segments long. é, ñ, ¿ and ¡ are inside.
     assert bodies.is_gsm7(text), bodies.non_gsm7_characters(text)
     assert bodies.segment_count(text) <= 2
-    template = bodies.DEFAULT_TEMPLATES_ES[kind]
+    template = default_texts.DEFAULT_TEMPLATES_ES[kind]
     needs_opt_out = kind in bodies.OPT_OUT_KINDS
     assert bodies.template_errors(template, needs_opt_out=needs_opt_out, language="es") == []
 
 
 def test_the_migration_loads_every_spanish_template(db):
     loaded = dict(MessageTemplate.objects.values_list("kind", "body_es"))
-    assert loaded == bodies.DEFAULT_TEMPLATES_ES
+    assert loaded == default_texts.DEFAULT_TEMPLATES_ES
 
 
 def test_a_spanish_accent_outside_gsm7_is_refused_in_a_template(db):
