@@ -16,10 +16,10 @@ import re
 import shutil
 import statistics
 import subprocess
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+import load  # bench/, beside this script
 
 TARGET = 0.5
 PATH = "/appointments/request/times/"
@@ -76,51 +76,14 @@ def _wrk(base: str, body: str, headers: dict[str, str], seconds: int, connection
          base + PATH],
         capture_output=True, text=True, timeout=seconds + 60, check=True, env=env,
     ).stdout  # fmt: skip
-    from run import _ms  # the page bench's parser of wrk's units
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
-        "errors": int(errors.group(1)) if errors else 0,
-    }
+    return load.wrk_stats(out)
 
 
 def _threads(base: str, body: str, headers: dict[str, str], seconds: int, connections: int):
-    parts = urlsplit(base)
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.monotonic() + seconds
+    def send(conn):
+        conn.request("POST", PATH, body=body, headers=headers)
 
-    def worker():
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-        mine, bad = [], 0
-        while time.monotonic() < stop:
-            start = time.perf_counter()
-            conn.request("POST", PATH, body=body, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            mine.append((time.perf_counter() - start) * 1000)
-            bad += response.status >= 400
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
-    return {
-        "rps": len(latencies) / seconds,
-        "p50": latencies[len(latencies) // 2],
-        "p99": latencies[int(len(latencies) * 0.99)],
-        "errors": errors[0],
-    }
+    return load.threaded(base, send, seconds, connections)
 
 
 def measure(base: str, *, floor_rps: float, seconds: int, rounds: int, connections: int) -> dict:

@@ -39,6 +39,7 @@ from urllib.parse import urlencode, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import free_times  # noqa: E402
+import load  # noqa: E402
 import server  # noqa: E402
 
 PAGES = ["/", "/procedures/hsg/", "/faq/", "/robots.txt"]
@@ -59,11 +60,6 @@ REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 # --- Page load ---------------------------------------------------------------------
 
 
-def _ms(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
 def wrk(url: str, seconds: int) -> dict:
     result = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
@@ -73,51 +69,17 @@ def wrk(url: str, seconds: int) -> dict:
         timeout=seconds + 60,
         check=True,
     )
-    out = result.stdout
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-        "p99": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
-        "errors": int(errors.group(1)) if errors else 0,
-    }
+    return load.wrk_stats(result.stdout)
 
 
 def python_load(url: str, seconds: int) -> dict:
     """A plain load generator for machines without wrk: keep-alive connections in threads."""
-    parts = urlsplit(url)
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.monotonic() + seconds
+    path = urlsplit(url).path
 
-    def worker():
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-        mine, bad = [], 0
-        while time.monotonic() < stop:
-            start = time.perf_counter()
-            conn.request("GET", parts.path, headers={"Accept-Encoding": ACCEPT_ENCODING})
-            response = conn.getresponse()
-            response.read()
-            mine.append((time.perf_counter() - start) * 1000)
-            bad += response.status >= 400
-        conn.close()
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
+    def send(conn):
+        conn.request("GET", path, headers={"Accept-Encoding": ACCEPT_ENCODING})
 
-    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
-    return {
-        "rps": len(latencies) / seconds,
-        "p50": latencies[len(latencies) // 2],
-        "p99": latencies[int(len(latencies) * 0.99)],
-        "errors": errors[0],
-    }
+    return load.threaded(url, send, seconds, CONNECTIONS)
 
 
 def single_connection_ms(url: str, count: int = 300) -> float:
