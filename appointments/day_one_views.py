@@ -23,7 +23,6 @@ from django.views.decorators.http import require_POST
 from appointments import (
     booking,
     day_one,
-    dob_check,
     emails,
     outbox,
     services,
@@ -35,11 +34,15 @@ from appointments.availability import clinic_calendar
 from appointments.booking_forms import parse_slot
 from appointments.booking_models import BookingRules
 from appointments.booking_views import _now_on, _taken_text, _Times, _when
-from appointments.dob_check import Verdict
 from appointments.manage_forms import DateOfBirthForm
 from appointments.models import AppointmentRequest
-from appointments.views import VERIFIED_SESSION_KEY, _manage_refused, no_referrer
-from clinic.ratelimit import client_ip
+from appointments.views import (
+    DOB_MISMATCH,
+    VERIFIED_SESSION_KEY,
+    dob_guess,
+    no_referrer,
+    session_verify,
+)
 
 BOOKED_REASON = "Booked by the patient from her day-1 text"
 
@@ -97,20 +100,12 @@ def _book(request, report, times, form, config) -> HttpResponse | None:
         return None
     if not form.is_valid():
         return None
-    try:
-        verdict = dob_check.state(appointment.pk)
-        if verdict is Verdict.COMPARE:
-            verdict = dob_check.attempt(appointment.pk, client_ip(request))
-        if verdict is not Verdict.COMPARE:
-            return _manage_refused(request, verdict)
-        if form.cleaned_data["date_of_birth"] != appointment.date_of_birth:
-            form.add_error("date_of_birth", gettext("That date does not match our records."))
-            return None
-        dob_check.passed(appointment.pk, client_ip(request))
-    except dob_check.CheckUnavailable:
-        response = render(request, "appointments/manage_unavailable.html", status=503)
-        response["Retry-After"] = "300"
-        return response
+    matched = dob_guess(request, appointment, form.cleaned_data["date_of_birth"])
+    if isinstance(matched, HttpResponse):
+        return matched
+    if not matched:
+        form.add_error("date_of_birth", DOB_MISMATCH)
+        return None
     try:
         done = _take(appointment, at, config, days=[d.day for d in times.day_times])
     except booking.SlotTaken as exc:
@@ -119,9 +114,7 @@ def _book(request, report, times, form, config) -> HttpResponse | None:
     except ValidationError as exc:  # a status change meanwhile (TransitionError too)
         times.errors = {"slot": [exc.messages[0]]}
         return None
-    verified = request.session.get(VERIFIED_SESSION_KEY, [])
-    request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
-    request.session.cycle_key()
+    session_verify(request, appointment.pk)
     messages.success(request, done)
     return redirect("appointments:manage", token=tokens.manage_token(appointment.pk))
 

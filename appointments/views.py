@@ -296,26 +296,59 @@ def _manage_check_dob(request: HttpRequest, appointment: AppointmentRequest) -> 
             return _manage_refused(request, verdict)
         form = DateOfBirthForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            address = client_ip(request)
-            verdict = dob_check.attempt(appointment.pk, address)
-            if verdict is not Verdict.COMPARE:
-                return _manage_refused(request, verdict)
-            if form.cleaned_data["date_of_birth"] == appointment.date_of_birth:
-                dob_check.passed(appointment.pk, address)
-                verified = request.session.get(VERIFIED_SESSION_KEY, [])
-                request.session[VERIFIED_SESSION_KEY] = [*verified, appointment.pk]
-                request.session.cycle_key()
+            matched = dob_guess(request, appointment, form.cleaned_data["date_of_birth"])
+            if isinstance(matched, HttpResponse):
+                return matched
+            if matched:
+                session_verify(request, appointment.pk)
                 return redirect(request.path)
             verdict = dob_check.state(appointment.pk)
             if verdict is not Verdict.COMPARE:
                 return _manage_refused(request, verdict)
-            form.add_error("date_of_birth", gettext("That date does not match our records."))
+            form.add_error("date_of_birth", DOB_MISMATCH)
     except dob_check.CheckUnavailable:
-        # Nothing can be counted, so nothing is compared: fail closed, politely.
-        response = render(request, "appointments/manage_unavailable.html", status=503)
-        response["Retry-After"] = "300"
-        return response
+        return _dob_unavailable(request)
     return render(request, "appointments/manage_verify.html", {"form": form})
+
+
+DOB_MISMATCH = _("That date does not match our records.")
+
+
+def dob_guess(
+    request: HttpRequest, appointment: AppointmentRequest, given: dt.date
+) -> HttpResponse | bool:
+    """Count one guess at her date of birth, then compare it (appointments.dob_check).
+
+    A refusal page while the link or her address is locked or the link is dead, and a
+    503 page when nothing can be counted; otherwise whether it matched (a match is
+    recorded as passed). Shared by her manage page and the day-1 page.
+    """
+    try:
+        verdict = dob_check.state(appointment.pk)
+        if verdict is Verdict.COMPARE:
+            verdict = dob_check.attempt(appointment.pk, client_ip(request))
+        if verdict is not Verdict.COMPARE:
+            return _manage_refused(request, verdict)
+        if given != appointment.date_of_birth:
+            return False
+        dob_check.passed(appointment.pk, client_ip(request))
+        return True
+    except dob_check.CheckUnavailable:
+        return _dob_unavailable(request)
+
+
+def session_verify(request: HttpRequest, pk: int) -> None:
+    """Her date of birth matched: this browser session may open request `pk`."""
+    verified = request.session.get(VERIFIED_SESSION_KEY, [])
+    request.session[VERIFIED_SESSION_KEY] = [*verified, pk]
+    request.session.cycle_key()
+
+
+def _dob_unavailable(request: HttpRequest) -> HttpResponse:
+    """Nothing can be counted, so nothing is compared: fail closed, politely."""
+    response = render(request, "appointments/manage_unavailable.html", status=503)
+    response["Retry-After"] = "300"
+    return response
 
 
 def _manage_refused(request: HttpRequest, verdict: Verdict) -> HttpResponse:
