@@ -58,10 +58,14 @@ def _day_label(day: dt.date, language: str) -> str:
     return bodies.appointment_values(dt.datetime.combine(day, dt.time(12)), language)["date"]
 
 
-def link_url(report: DayOneReport, language: str) -> str:
+def site_url(name: str, language: str, *args) -> str:
+    """The full address of page `name`, in `language` (Spanish under /es/)."""
     with translation.override(language):
-        path = reverse("appointments:day_one", args=[tokens.day_one_token(report.pk)])
-    return settings.SITE_URL + path
+        return settings.SITE_URL + reverse(name, args=args)
+
+
+def link_url(report: DayOneReport, language: str) -> str:
+    return site_url("appointments:day_one", language, tokens.day_one_token(report.pk))
 
 
 def report_create(*, request: AppointmentRequest, day: dt.date, inbound=None) -> DayOneReport:
@@ -120,7 +124,7 @@ def booked_outside(request: AppointmentRequest, report: DayOneReport) -> bool:
 def reply_unknown(inbound: InboundMessage) -> str:
     """Texting's "day_one_unknown" event: the request page and our phone, nothing kept."""
     language = inbound.reply_language
-    book_url = settings.SITE_URL + _request_path(language)
+    book_url = site_url("appointments:request", language)
     return text_render(kind=UNKNOWN, values={"book_url": book_url}, language=language)
 
 
@@ -148,11 +152,6 @@ def reply_day_one(inbound: InboundMessage) -> str | None:
         "link": link_url(report, language),
     }
     return text_render(kind=LINK, values=values, language=language)
-
-
-def _request_path(language: str) -> str:
-    with translation.override(language):
-        return reverse("appointments:request")
 
 
 def report_for_link(pk: int | None, today: dt.date) -> DayOneReport | None:
@@ -295,9 +294,7 @@ def reminder_stop_reason(message: OutboundMessage, now: dt.datetime) -> str:
         return "Booked, or the request is closed"
     if message.dedupe_key != _key(message.kind, reminder):
         return "Another expected day since"
-    if request.day_one_reports.filter(created_at__gte=reminder.created_at).exists():
-        return "She texted her day 1"
-    return ""
+    return ""  # her day 1 by text ends the reminder itself (report_create)
 
 
 def kinds_register() -> None:
